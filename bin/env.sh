@@ -1,0 +1,57 @@
+# Sourced by bin/tgdl and bin/test: finds a JDK 25+, and builds the jar when it is missing or stale.
+# Not executable on its own.
+
+TGDL_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+TGDL_JAR="$TGDL_HOME/target/tgdl.jar"
+
+# java_major JAVA_BINARY: prints the feature version of that java, or nothing
+java_major() {
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
+}
+
+# find_java: sets JAVA_HOME to a JDK >= 25 (javac included, the build needs it), or fails with one line.
+# Order: JAVA_HOME, java on PATH, JDKs under /usr/lib/jvm, the macOS JavaVirtualMachines folder.
+find_java() {
+  local candidates=() c v
+  [[ -n "${JAVA_HOME:-}" ]] && candidates+=("$JAVA_HOME")
+  if command -v java >/dev/null 2>&1; then
+    c=$(readlink -f "$(command -v java)") && candidates+=("${c%/bin/java}")
+  fi
+  for c in /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+    [[ -d "$c" ]] && candidates+=("$c")
+  done
+  for c in "${candidates[@]}"; do
+    [[ -x "$c/bin/java" ]] || continue
+    v=$(java_major "$c/bin/java")
+    if [[ -n "$v" && "$v" -ge 25 ]]; then
+      export JAVA_HOME="$c"
+      return 0
+    fi
+  done
+  echo "tgdl: no Java 25 found (looked at JAVA_HOME, java on PATH, /usr/lib/jvm, /Library/Java/JavaVirtualMachines); install a JDK 25 and set JAVA_HOME" >&2
+  return 1
+}
+
+# jar_is_stale: true when target/tgdl.jar is missing or older than any source or the pom
+jar_is_stale() {
+  [[ -f "$TGDL_JAR" ]] || return 0
+  [[ -n "$(find "$TGDL_HOME/pom.xml" "$TGDL_HOME/src/main" -newer "$TGDL_JAR" -print -quit 2>/dev/null)" ]]
+}
+
+build_jar() {
+  command -v mvn >/dev/null 2>&1 || { echo "tgdl: Maven (mvn) is needed to build tgdl" >&2; return 1; }
+  echo "tgdl: building target/tgdl.jar ..." >&2
+  local log="$TGDL_HOME/target/build.log"
+  mkdir -p "$TGDL_HOME/target"
+  if ! (cd "$TGDL_HOME" && mvn -B -q -DskipTests package >"$log" 2>&1); then
+    tail -n 30 "$log" >&2
+    echo "tgdl: the build failed; the full log is $log" >&2
+    return 1
+  fi
+}
+
+# ensure_native: fetches the pinned libtdjson unless the user points at their own
+ensure_native() {
+  [[ -n "${TGDL_TDJSON:-}" ]] && return 0
+  "$TGDL_HOME/native/fetch-tdjson.sh"
+}

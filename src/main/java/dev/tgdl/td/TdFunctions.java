@@ -1,0 +1,268 @@
+package dev.tgdl.td;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tgdl.td.TdApi.AuthorizationState;
+import dev.tgdl.td.TdApi.Chat;
+import dev.tgdl.td.TdApi.ChatInviteLinkInfo;
+import dev.tgdl.td.TdApi.ChatJoinResult;
+import dev.tgdl.td.TdApi.Count;
+import dev.tgdl.td.TdApi.File;
+import dev.tgdl.td.TdApi.FoundChatMessages;
+import dev.tgdl.td.TdApi.Function;
+import dev.tgdl.td.TdApi.Message;
+import dev.tgdl.td.TdApi.MessageLinkInfo;
+import dev.tgdl.td.TdApi.Messages;
+import dev.tgdl.td.TdApi.Ok;
+import dev.tgdl.td.TdApi.OptionValue;
+import dev.tgdl.td.TdApi.Supergroup;
+import dev.tgdl.td.TdApi.User;
+import java.util.List;
+
+/**
+ * The TDLib functions tgdl calls, as records named and shaped after {@code td_api.tl}. The test
+ * {@code RequestsParseInRealTdlibTest} sends one of each to the real library to prove it parses.
+ */
+public final class TdFunctions {
+
+    private TdFunctions() {
+    }
+
+    /** A nested input object that has only a class, e.g. {@code searchMessagesFilterPhoto}. */
+    public record TypeOnly(@JsonProperty("@type") String type) {
+    }
+
+    // ---------------------------------------------------------------- start-up and auth
+
+    public record GetOption(String name) implements Function<OptionValue> {
+        public String type() { return "getOption"; }
+        public Class<OptionValue> resultType() { return OptionValue.class; }
+    }
+
+    public record GetAuthorizationState() implements Function<AuthorizationState> {
+        public String type() { return "getAuthorizationState"; }
+        public Class<AuthorizationState> resultType() { return AuthorizationState.class; }
+    }
+
+    /** {@code setTdlibParameters}; the encryption key is base64 (TDLib's {@code bytes}). */
+    public record SetTdlibParameters(boolean useTestDc, String databaseDirectory, String filesDirectory,
+                                     String databaseEncryptionKey, boolean useFileDatabase,
+                                     boolean useChatInfoDatabase, boolean useMessageDatabase, boolean useSecretChats,
+                                     int apiId, String apiHash, String systemLanguageCode, String deviceModel,
+                                     String systemVersion, String applicationVersion) implements Function<Ok> {
+        public String type() { return "setTdlibParameters"; }
+        public Class<Ok> resultType() { return Ok.class; }
+    }
+
+    public record SetAuthenticationPhoneNumber(String phoneNumber) implements Function<Ok> {
+        public String type() { return "setAuthenticationPhoneNumber"; }
+        public Class<Ok> resultType() { return Ok.class; }
+    }
+
+    public record RequestQrCodeAuthentication(List<Long> otherUserIds) implements Function<Ok> {
+        public String type() { return "requestQrCodeAuthentication"; }
+        public Class<Ok> resultType() { return Ok.class; }
+    }
+
+    public record CheckAuthenticationCode(String code) implements Function<Ok> {
+        public String type() { return "checkAuthenticationCode"; }
+        public Class<Ok> resultType() { return Ok.class; }
+    }
+
+    public record CheckAuthenticationPassword(String password) implements Function<Ok> {
+        public String type() { return "checkAuthenticationPassword"; }
+        public Class<Ok> resultType() { return Ok.class; }
+    }
+
+    public record LogOut() implements Function<Ok> {
+        public String type() { return "logOut"; }
+        public Class<Ok> resultType() { return Ok.class; }
+    }
+
+    public record Close() implements Function<Ok> {
+        public String type() { return "close"; }
+        public Class<Ok> resultType() { return Ok.class; }
+    }
+
+    public record GetMe() implements Function<User> {
+        public String type() { return "getMe"; }
+        public Class<User> resultType() { return User.class; }
+    }
+
+    // ---------------------------------------------------------------- proxies
+
+    /** {@code proxy server:string port:int32 type:ProxyType}. */
+    public record Proxy(@JsonProperty("@type") String objectType, String server, int port, ProxyType type) {
+        public Proxy(String server, int port, ProxyType type) {
+            this("proxy", server, port, type);
+        }
+    }
+
+    /** {@code proxyTypeSocks5}, {@code proxyTypeHttp} or {@code proxyTypeMtproto}. */
+    public record ProxyType(@JsonProperty("@type") String type, String username, String password, Boolean httpOnly,
+                            String secret) {
+        public static ProxyType socks5(String username, String password) {
+            return new ProxyType("proxyTypeSocks5", username, password, null, null);
+        }
+
+        public static ProxyType http(String username, String password, boolean httpOnly) {
+            return new ProxyType("proxyTypeHttp", username, password, httpOnly, null);
+        }
+
+        public static ProxyType mtproto(String secret) {
+            return new ProxyType("proxyTypeMtproto", null, null, null, secret);
+        }
+    }
+
+    public record AddProxy(Proxy proxy, boolean enable, String comment) implements Function<AddedProxy> {
+        public String type() { return "addProxy"; }
+        public Class<AddedProxy> resultType() { return AddedProxy.class; }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AddedProxy(int id, boolean isEnabled, String comment, Proxy proxy) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AddedProxies(List<AddedProxy> proxies) {
+    }
+
+    public record GetProxies() implements Function<AddedProxies> {
+        public String type() { return "getProxies"; }
+        public Class<AddedProxies> resultType() { return AddedProxies.class; }
+    }
+
+    public record EnableProxy(int proxyId) implements Function<Ok> {
+        public String type() { return "enableProxy"; }
+        public Class<Ok> resultType() { return Ok.class; }
+    }
+
+    public record DisableProxy() implements Function<Ok> {
+        public String type() { return "disableProxy"; }
+        public Class<Ok> resultType() { return Ok.class; }
+    }
+
+    public record RemoveProxy(int proxyId) implements Function<Ok> {
+        public String type() { return "removeProxy"; }
+        public Class<Ok> resultType() { return Ok.class; }
+    }
+
+    // ---------------------------------------------------------------- chats
+
+    public record SearchPublicChat(String username) implements Function<Chat> {
+        public String type() { return "searchPublicChat"; }
+        public Class<Chat> resultType() { return Chat.class; }
+    }
+
+    public record GetChat(long chatId) implements Function<Chat> {
+        public String type() { return "getChat"; }
+        public Class<Chat> resultType() { return Chat.class; }
+    }
+
+    public record GetSupergroup(long supergroupId) implements Function<Supergroup> {
+        public String type() { return "getSupergroup"; }
+        public Class<Supergroup> resultType() { return Supergroup.class; }
+    }
+
+    public record GetMessageLinkInfo(String url) implements Function<MessageLinkInfo> {
+        public String type() { return "getMessageLinkInfo"; }
+        public Class<MessageLinkInfo> resultType() { return MessageLinkInfo.class; }
+    }
+
+    public record CheckChatInviteLink(String inviteLink) implements Function<ChatInviteLinkInfo> {
+        public String type() { return "checkChatInviteLink"; }
+        public Class<ChatInviteLinkInfo> resultType() { return ChatInviteLinkInfo.class; }
+    }
+
+    public record JoinChatByInviteLink(String inviteLink) implements Function<ChatJoinResult> {
+        public String type() { return "joinChatByInviteLink"; }
+        public Class<ChatJoinResult> resultType() { return ChatJoinResult.class; }
+    }
+
+    // ---------------------------------------------------------------- messages
+
+    public record GetChatHistory(long chatId, long fromMessageId, int offset, int limit, boolean onlyLocal)
+            implements Function<Messages> {
+        public String type() { return "getChatHistory"; }
+        public Class<Messages> resultType() { return Messages.class; }
+    }
+
+    /** {@code searchChatMessages}; topic and sender are left out (all topics, any sender). */
+    public record SearchChatMessages(long chatId, String query, long fromMessageId, int offset, int limit,
+                                     TypeOnly filter) implements Function<FoundChatMessages> {
+        public String type() { return "searchChatMessages"; }
+        public Class<FoundChatMessages> resultType() { return FoundChatMessages.class; }
+    }
+
+    public record GetChatMessageCount(long chatId, TypeOnly filter, boolean returnLocal) implements Function<Count> {
+        public String type() { return "getChatMessageCount"; }
+        public Class<Count> resultType() { return Count.class; }
+    }
+
+    public record GetMessage(long chatId, long messageId) implements Function<Message> {
+        public String type() { return "getMessage"; }
+        public Class<Message> resultType() { return Message.class; }
+    }
+
+    /** {@code sendMessage} of plain text ({@code inputMessageText}). */
+    public record SendMessage(long chatId, InputMessageText inputMessageContent) implements Function<Message> {
+        public String type() { return "sendMessage"; }
+        public Class<Message> resultType() { return Message.class; }
+
+        public static SendMessage text(long chatId, String text) {
+            return new SendMessage(chatId, new InputMessageText("inputMessageText", new FormattedTextInput("formattedText", text)));
+        }
+    }
+
+    public record InputMessageText(@JsonProperty("@type") String type, FormattedTextInput text) {
+    }
+
+    public record FormattedTextInput(@JsonProperty("@type") String type, String text) {
+    }
+
+    // ---------------------------------------------------------------- files
+
+    public record DownloadFile(int fileId, int priority, long offset, long limit, boolean synchronous)
+            implements Function<File> {
+        public String type() { return "downloadFile"; }
+        public Class<File> resultType() { return File.class; }
+    }
+
+    public record CancelDownloadFile(int fileId, boolean onlyIfPending) implements Function<Ok> {
+        public String type() { return "cancelDownloadFile"; }
+        public Class<Ok> resultType() { return Ok.class; }
+    }
+
+    public record GetFile(int fileId) implements Function<File> {
+        public String type() { return "getFile"; }
+        public Class<File> resultType() { return File.class; }
+    }
+
+    public record DeleteFile(int fileId) implements Function<Ok> {
+        public String type() { return "deleteFile"; }
+        public Class<Ok> resultType() { return Ok.class; }
+    }
+
+    // ---------------------------------------------------------------- logging (td_execute)
+
+    public record SetLogStream(LogStream logStream) implements Function<Ok> {
+        public String type() { return "setLogStream"; }
+        public Class<Ok> resultType() { return Ok.class; }
+    }
+
+    /** {@code logStreamFile path max_file_size redirect_stderr} or {@code logStreamEmpty}. */
+    public record LogStream(@JsonProperty("@type") String type, String path, Long maxFileSize, Boolean redirectStderr) {
+        public static LogStream file(String path, long maxFileSize) {
+            return new LogStream("logStreamFile", path, maxFileSize, false);
+        }
+
+        public static LogStream empty() {
+            return new LogStream("logStreamEmpty", null, null, null);
+        }
+    }
+
+    public record SetLogVerbosityLevel(int newVerbosityLevel) implements Function<Ok> {
+        public String type() { return "setLogVerbosityLevel"; }
+        public Class<Ok> resultType() { return Ok.class; }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.tgdl.td;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tgdl.testing.Threads;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What libtdjson does offline, as a suite that runs unchanged against every {@link TdJson} backend:
+ * the real library ({@code NativeTdJsonContractTest}) and the simulator ({@code SimulatedTdJsonContractTest}).
+ * A backend passes when tgdl cannot tell the two apart on these behaviours.
+ */
+public abstract class TdJsonContract {
+
+    protected static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    protected Path dir;
+
+    private final List<TdClient> clients = new CopyOnWriteArrayList<>();
+
+    /**
+     * The backend under test, with no network: requests that need Telegram's servers stay pending.
+     * Called once per test; may return the same instance every time.
+     */
+    protected abstract TdJson backend();
+
+    protected TdClient newClient() {
+        TdClient client = TdRuntime.of(backend()).newClient();
+        clients.add(client);
+        return client;
+    }
+
+    @AfterEach
+    void closeClients() {
+        clients.forEach(TdClient::close);
+    }
+
+    protected TdFunctions.SetTdlibParameters parameters() {
+        return new TdFunctions.SetTdlibParameters(false, dir.resolve("db").toString(), dir.resolve("files").toString(),
+                "", true, true, true, false, 94575, "a3406de8d171bb422bb6ddf3bbd800e2", "en", "tgdl test", "linux",
+                "0.1.0");
+    }
+
+    @Test
+    void firstRequest_startsClient_withVersionOptionThenWaitTdlibParameters() throws Exception {
+        TdClient client = newClient();
+        List<TdApi.Update> updates = new CopyOnWriteArrayList<>();
+        client.addUpdateListener(updates::add);
+
+        TdApi.OptionValue version = client.call(new TdFunctions.GetOption("version"));
+
+        assertThat(version).isInstanceOf(TdApi.OptionValueString.class);
+        client.awaitAuthorizationState(s -> s instanceof TdApi.AuthorizationStateWaitTdlibParameters, WAIT);
+        assertThat(updates.getFirst()).isEqualTo(new TdApi.UpdateOption("version", version));
+        assertThat(updates).contains(new TdApi.UpdateAuthorizationState(new TdApi.AuthorizationStateWaitTdlibParameters()));
+    }
+
+    @Test
+    void requestBeforeSetTdlibParameters_fails400InitializationNeeded() {
+        TdClient client = newClient();
+
+        assertThatThrownBy(() -> client.call(new TdFunctions.GetMe()))
+                .isInstanceOfSatisfying(TdException.class, e -> {
+                    assertThat(e.code()).isEqualTo(400);
+                    assertThat(e.tdMessage()).isEqualTo("Initialization parameters are needed: call setTdlibParameters first");
+                });
+    }
+
+    @Test
+    void freshDatabase_reachesWaitPhoneNumber() throws Exception {
+        TdClient client = newClient();
+        client.call(new TdFunctions.GetOption("version"));
+
+        client.call(parameters());
+
+        assertThat(client.awaitAuthorizationState(s -> s instanceof TdApi.AuthorizationStateWaitPhoneNumber, WAIT))
+                .isEqualTo(new TdApi.AuthorizationStateWaitPhoneNumber());
+    }
+
+    @Test
+    void requestBeforeLogin_fails401Unauthorized() throws Exception {
+        TdClient client = newClient();
+        client.call(parameters());
+        client.awaitAuthorizationState(s -> s instanceof TdApi.AuthorizationStateWaitPhoneNumber, WAIT);
+
+        assertThatThrownBy(() -> client.call(new TdFunctions.GetMe()))
+                .isInstanceOfSatisfying(TdException.class, e -> {
+                    assertThat(e.code()).isEqualTo(401);
+                    assertThat(e.tdMessage()).isEqualTo("Unauthorized");
+                });
+    }
+
+    @Test
+    void authMethodInWrongState_fails400Unexpected() throws Exception {
+        TdClient client = newClient();
+        client.call(parameters());
+        client.awaitAuthorizationState(s -> s instanceof TdApi.AuthorizationStateWaitPhoneNumber, WAIT);
+
+        assertThatThrownBy(() -> client.call(new TdFunctions.CheckAuthenticationCode("12345")))
+                .isInstanceOfSatisfying(TdException.class, e -> {
+                    assertThat(e.code()).isEqualTo(400);
+                    assertThat(e.tdMessage()).isEqualTo("Call to checkAuthenticationCode unexpected");
+                });
+    }
+
+    @Test
+    void unknownMethod_fails400UnknownClass() {
+        TdClient client = newClient();
+        var request = TdCodec.mapper().createObjectNode().put("@type", "downloadEverything");
+
+        assertThatThrownBy(() -> client.sendRaw(request).get(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOfSatisfying(TdException.class, e -> {
+                    assertThat(e.code()).isEqualTo(400);
+                    assertThat(e.tdMessage())
+                            .isEqualTo("Failed to parse JSON object as TDLib request: Unknown class \"downloadEverything\"");
+                });
+    }
+
+    @Test
+    void malformedJson_fails400WithTdlibsParseMessage() {
+        TdClient client = newClient();
+
+        CompletableFuture<?> notJson = client.sendJson("{\"@type\":\"getMe\"");
+        CompletableFuture<?> notObject = client.sendJson("[1,2]");
+
+        assertThatThrownBy(() -> notJson.get(WAIT.toSeconds(), TimeUnit.SECONDS)).cause()
+                .isInstanceOfSatisfying(TdException.class, e -> {
+                    assertThat(e.code()).isEqualTo(400);
+                    assertThat(e.tdMessage()).startsWith("Failed to parse request as JSON object: ");
+                });
+        assertThatThrownBy(() -> notObject.get(WAIT.toSeconds(), TimeUnit.SECONDS)).cause()
+                .isInstanceOfSatisfying(TdException.class, e -> {
+                    assertThat(e.code()).isEqualTo(400);
+                    assertThat(e.tdMessage()).isEqualTo("Expected a JSON object");
+                });
+    }
+
+    @Test
+    void asyncOnlyMethodThroughExecute_fails400CannotBeExecutedSynchronously() {
+        assertThatThrownBy(() -> TdRuntime.of(backend()).execute(new TdFunctions.GetMe()))
+                .isInstanceOfSatisfying(TdException.class, e -> {
+                    assertThat(e.code()).isEqualTo(400);
+                    assertThat(e.tdMessage()).isEqualTo("The method can't be executed synchronously");
+                });
+    }
+
+    @Test
+    void executeGetOptionVersion_answersWithoutAClient() {
+        assertThat(TdRuntime.of(backend()).execute(new TdFunctions.GetOption("version")))
+                .isInstanceOf(TdApi.OptionValueString.class);
+    }
+
+    @Test
+    void close_failsPendingRequestWith500_reportsClosed_andStopsTheReceiveThread() throws Exception {
+        TdClient client = newClient();
+        client.call(parameters());
+        client.awaitAuthorizationState(s -> s instanceof TdApi.AuthorizationStateWaitPhoneNumber, WAIT);
+        List<TdApi.AuthorizationState> states = new CopyOnWriteArrayList<>();
+        client.addUpdateListener(u -> {
+            if (u instanceof TdApi.UpdateAuthorizationState(TdApi.AuthorizationState s)) {
+                states.add(s);
+            }
+        });
+        // needs Telegram's servers: stays pending without a network
+        CompletableFuture<TdApi.Ok> pending = client.send(new TdFunctions.SetAuthenticationPhoneNumber("+15550100000"));
+        Thread.sleep(200);
+        assertThat(pending).isNotDone();
+
+        client.close();
+
+        assertThatThrownBy(() -> pending.get(WAIT.toSeconds(), TimeUnit.SECONDS)).cause()
+                .isInstanceOfSatisfying(TdException.class, e -> {
+                    assertThat(e.code()).isEqualTo(500);
+                    assertThat(e.tdMessage()).isEqualTo("Request aborted");
+                });
+        assertThat(states).containsSubsequence(new TdApi.AuthorizationStateClosing(), new TdApi.AuthorizationStateClosed());
+        assertThat(client.isClosed()).isTrue();
+        assertThat(Threads.liveThreadsNamed("td-receive"::equals, WAIT)).isEmpty();
+    }
+
+    @Test
+    void requestAfterClose_fails500RequestAborted() {
+        TdClient client = newClient();
+        client.close();
+
+        assertThatThrownBy(() -> client.call(new TdFunctions.GetOption("version")))
+                .isInstanceOfSatisfying(TdException.class, e -> assertThat(e.code()).isEqualTo(500));
+    }
+}
