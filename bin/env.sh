@@ -4,9 +4,17 @@
 TGDL_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 TGDL_JAR="$TGDL_HOME/target/tgdl.jar"
 
-# java_major JAVA_BINARY: prints the feature version of that java, or nothing
+# java_major JAVA_HOME_DIR: prints the feature version of that JDK, or nothing. Reads the JDK's
+# release file when it has one (starting a JVM per candidate would cost a second at every launch).
 java_major() {
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
+  local v=""
+  if [[ -f "$1/release" ]]; then
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" | head -n 1)
+  fi
+  if [[ -z "$v" ]]; then
+    v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1)
+  fi
+  echo "$v"
 }
 
 # find_java: sets JAVA_HOME to a JDK >= 25 (javac included, the build needs it), or fails with one line.
@@ -21,8 +29,8 @@ find_java() {
     [[ -d "$c" ]] && candidates+=("$c")
   done
   for c in "${candidates[@]}"; do
-    [[ -x "$c/bin/java" ]] || continue
-    v=$(java_major "$c/bin/java")
+    [[ -x "$c/bin/java" && -x "$c/bin/javac" ]] || continue
+    v=$(java_major "$c")
     if [[ -n "$v" && "$v" -ge 25 ]]; then
       export JAVA_HOME="$c"
       return 0
@@ -48,10 +56,29 @@ build_jar() {
     echo "tgdl: the build failed; the full log is $log" >&2
     return 1
   fi
+  train_aot_cache
 }
 
-# ensure_native: fetches the pinned libtdjson unless the user points at their own
+# JDK 25's AOT cache (JEP 483/514) halves start-up: one training run records the classes a
+# command loads and links. Best effort: without a cache tgdl only starts slower.
+TGDL_AOT="$TGDL_HOME/target/tgdl.aot"
+train_aot_cache() {
+  rm -f "$TGDL_AOT"
+  (cd "$TGDL_HOME/target" && "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -XX:AOTCacheOutput="$TGDL_AOT" \
+    -Xlog:aot=off -Xlog:cds=off -Dtgdl.home="$TGDL_HOME" -jar "$TGDL_JAR" --version >/dev/null 2>&1) || rm -f "$TGDL_AOT"
+}
+
+# java options that use the AOT cache when it belongs to the current jar
+aot_options() {
+  if [[ -f "$TGDL_AOT" && "$TGDL_AOT" -nt "$TGDL_JAR" ]]; then
+    echo "-XX:AOTCache=$TGDL_AOT -Xlog:aot=off -Xlog:cds=off"
+  fi
+}
+
+# ensure_native: fetches the pinned libtdjson unless the user points at their own. An installed
+# library was checksummed when fetch-tdjson.sh installed it (atomically), so presence is enough here.
 ensure_native() {
   [[ -n "${TGDL_TDJSON:-}" ]] && return 0
+  compgen -G "$TGDL_HOME/native/*/libtdjson.*" >/dev/null && return 0
   "$TGDL_HOME/native/fetch-tdjson.sh"
 }

@@ -385,9 +385,20 @@ public final class TdApi {
         @JsonSubTypes.Type(value = UpdateConnectionState.class, name = "updateConnectionState"),
         @JsonSubTypes.Type(value = UpdateSpeedLimitNotification.class, name = "updateSpeedLimitNotification"),
         @JsonSubTypes.Type(value = UpdateOption.class, name = "updateOption"),
+        @JsonSubTypes.Type(value = UpdateMessageSendSucceeded.class, name = "updateMessageSendSucceeded"),
+        @JsonSubTypes.Type(value = UpdateMessageSendFailed.class, name = "updateMessageSendFailed"),
     })
     public sealed interface Update permits UpdateAuthorizationState, UpdateFile, UpdateConnectionState,
-            UpdateSpeedLimitNotification, UpdateOption, UpdateOther {
+            UpdateSpeedLimitNotification, UpdateOption, UpdateMessageSendSucceeded, UpdateMessageSendFailed,
+            UpdateOther {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record UpdateMessageSendSucceeded(Message message, long oldMessageId) implements Update {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record UpdateMessageSendFailed(Message message, long oldMessageId, Error error) implements Update {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -1,0 +1,38 @@
+package dev.tgdl.cli;
+
+import dev.tgdl.app.AppContext;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * A subcommand: builds the {@link AppContext} from the global options, runs, closes everything,
+ * and returns an {@link ExitCode}. Exceptions go to the handler in {@link Cli}, which maps them.
+ */
+abstract class BaseCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    protected TgdlCommand root() {
+        return (TgdlCommand) spec.root().userObject();
+    }
+
+    protected CliContext cli() {
+        return root().context();
+    }
+
+    @Override
+    public final Integer call() throws Exception {
+        validate();
+        try (AppContext app = AppContext.create(root().globalOptions(), cli().err())) {
+            return run(app).code();
+        }
+    }
+
+    /** Checks the command's own options before anything is opened; throw ConfigException to stop with exit 2. */
+    protected void validate() {
+    }
+
+    protected abstract ExitCode run(AppContext app) throws Exception;
+}

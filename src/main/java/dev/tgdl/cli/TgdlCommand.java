@@ -1,0 +1,96 @@
+package dev.tgdl.cli;
+
+import dev.tgdl.app.AppContext;
+import dev.tgdl.app.GlobalOptions;
+import dev.tgdl.app.Version;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The root command: global options, --version, and the subcommands. */
+@Command(name = "tgdl", mixinStandardHelpOptions = true, versionProvider = TgdlCommand.VersionProvider.class,
+        usageHelpAutoWidth = true, sortOptions = false,
+        description = "Archives the media of Telegram channels and groups as a user account.",
+        subcommands = {LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
+            CompletionCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 all done, 1 some items failed (queued for retry), 2 usage or configuration error,",
+            "3 login required, 4 profile in use, 5 stopped early (resumable), 70 internal error, 130 interrupted."})
+public final class TgdlCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "Profile: one session and its data (default: $TGDL_PROFILE or 'default').")
+    String profile;
+
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Configuration file (default: $TGDL_CONFIG or $XDG_CONFIG_HOME/tgdl/config.yaml).")
+    Path config;
+
+    @Option(names = "--simulate", scope = ScopeType.INHERIT, arity = "0..1", fallbackValue = "", paramLabel = "SCENARIO",
+            description = "Run against the built-in simulated Telegram, or a scenario YAML file (no account needed).")
+    String simulate;
+
+    @Option(names = "--tdjson", scope = ScopeType.INHERIT, paramLabel = "PATH",
+            description = "libtdjson to load (default: $TGDL_TDJSON, native/<os>-<arch>/, the system library path).")
+    Path tdjson;
+
+    @Option(names = "--trace-td", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Append every JSON document exchanged with TDLib to FILE, secrets masked (also $TGDL_TRACE_TD).")
+    Path traceTd;
+
+    @Option(names = "--proxy", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "socks5://[user:pass@]host:port, http://..., mtproto://host:port?secret=HEX; 'none' to disable.")
+    String proxy;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "More log output (-vv: trace).")
+    boolean[] verbose = new boolean[0];
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Only warnings and errors on stderr.")
+    boolean quiet;
+
+    TgdlCommand(CliContext context) {
+        this.context = context;
+    }
+
+    CliContext context() {
+        return context;
+    }
+
+    GlobalOptions globalOptions() {
+        int verbosity = quiet ? -1 : Math.min(verbose.length, 2);
+        return new GlobalOptions(Optional.ofNullable(profile), Optional.ofNullable(config), Optional.ofNullable(simulate),
+                Optional.ofNullable(tdjson), Optional.ofNullable(traceTd), Optional.ofNullable(proxy), verbosity,
+                context.environment());
+    }
+
+    @Override
+    public Integer call() {
+        context.err().println("tgdl: a command is needed, e.g. tgdl download @channel (see tgdl --help)");
+        return ExitCode.USAGE.code();
+    }
+
+    /** tgdl's version and the version of the TDLib it would use (loading it, or the simulator). */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public String[] getVersion() {
+            TgdlCommand root = (TgdlCommand) spec.root().userObject();
+            String tdlib;
+            try (AppContext app = AppContext.create(root.globalOptions(), root.context.err())) {
+                tdlib = app.tdlibVersion();
+            } catch (RuntimeException e) {
+                // the version is still worth printing; the reason the library is missing goes with it
+                tdlib = "not available (" + ExitCodes.message(e) + ")";
+            }
+            return new String[] {"tgdl " + Version.tgdl(), "TDLib " + tdlib};
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.tgdl.telegram;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+/** A download TDLib is running. */
+public interface Download {
+
+    /**
+     * Completes with the path of TDLib's finished copy, or exceptionally with a
+     * {@link TelegramException} ({@code TRANSIENT} when TDLib stopped it without saying why).
+     */
+    CompletableFuture<Path> completion();
+
+    /** Bytes downloaded so far. */
+    long downloaded();
+
+    /**
+     * Stops the download, keeping its partial data for a later resume; {@link #completion()} then
+     * fails with a {@code TRANSIENT} exception.
+     */
+    void cancel();
+}

@@ -1,0 +1,15 @@
+package dev.tgdl.telegram;
+
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * One page of a chat's messages, newest first, reduced to their media.
+ *
+ * @param items    the media of the page's messages, newest first
+ * @param messages how many messages the page had (media or not)
+ * @param next     the cursor for the next (older) page; empty when the chat has no more
+ * @param oldestId the server id of the oldest message of the page (0 for an empty page)
+ */
+public record MediaPage(List<MediaItem> items, int messages, OptionalLong next, long oldestId) {
+}

@@ -1,0 +1,66 @@
+package dev.tgdl.telegram;
+
+import dev.tgdl.td.TdApi;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Turns TDLib messages into {@link MediaItem}s (the table of TDLIB.md "History"). */
+final class TdMessages {
+
+    private TdMessages() {
+    }
+
+    static Optional<MediaItem> media(Chat chat, TdApi.Message m) {
+        if (m == null || m.content() == null) {
+            return Optional.empty();
+        }
+        long serverId = m.id() >> 20;
+        Instant date = Instant.ofEpochSecond(m.date());
+        return switch (m.content()) {
+            case TdApi.MessagePhoto p when p.photo() != null && p.photo().sizes() != null && !p.photo().sizes().isEmpty() ->
+                    item(chat, serverId, date, m, MediaType.PHOTO, null, "image/jpeg", largest(p.photo().sizes()));
+            case TdApi.MessageVideo v when v.video() != null ->
+                    item(chat, serverId, date, m, MediaType.VIDEO, v.video().fileName(), v.video().mimeType(), v.video().video());
+            case TdApi.MessageDocument d when d.document() != null ->
+                    item(chat, serverId, date, m, MediaType.DOCUMENT, d.document().fileName(), d.document().mimeType(),
+                            d.document().document());
+            case TdApi.MessageAudio a when a.audio() != null ->
+                    item(chat, serverId, date, m, MediaType.AUDIO, a.audio().fileName(), a.audio().mimeType(), a.audio().audio());
+            case TdApi.MessageAnimation a when a.animation() != null ->
+                    item(chat, serverId, date, m, MediaType.ANIMATION, a.animation().fileName(), a.animation().mimeType(),
+                            a.animation().animation());
+            case TdApi.MessageVoiceNote v when v.voiceNote() != null ->
+                    item(chat, serverId, date, m, MediaType.VOICE, null, v.voiceNote().mimeType(), v.voiceNote().voice());
+            case TdApi.MessageVideoNote v when v.videoNote() != null ->
+                    item(chat, serverId, date, m, MediaType.VIDEO_NOTE, null, "video/mp4", v.videoNote().video());
+            case TdApi.MessageSticker s when s.sticker() != null ->
+                    item(chat, serverId, date, m, MediaType.STICKER, null, stickerMime(s.sticker().format()), s.sticker().sticker());
+            default -> Optional.empty();
+        };
+    }
+
+    private static TdApi.File largest(List<TdApi.PhotoSize> sizes) {
+        // sizes ascend; the last is the largest
+        return sizes.getLast().photo();
+    }
+
+    private static String stickerMime(TdApi.StickerFormat format) {
+        return switch (format) {
+            case TdApi.StickerFormatTgs ignored -> "application/x-tgsticker";
+            case TdApi.StickerFormatWebm ignored -> "video/webm";
+            case null, default -> "image/webp";
+        };
+    }
+
+    private static Optional<MediaItem> item(Chat chat, long serverId, Instant date, TdApi.Message m, MediaType type,
+                                            String fileName, String mime, TdApi.File file) {
+        if (file == null || file.remote() == null || file.remote().uniqueId() == null || file.remote().uniqueId().isEmpty()) {
+            return Optional.empty();
+        }
+        long size = file.size() > 0 ? file.size() : file.expectedSize();
+        RemoteFile remote = new RemoteFile(file.id(), file.remote().uniqueId(), size);
+        Optional<String> name = Optional.ofNullable(fileName).filter(n -> !n.isEmpty());
+        return Optional.of(new MediaItem(chat, serverId, date, m.mediaAlbumId(), type, name, mime == null ? "" : mime, remote));
+    }
+}

@@ -1,0 +1,361 @@
+package dev.tgdl.telegram;
+
+import dev.tgdl.td.TdApi;
+import dev.tgdl.td.TdClient;
+import dev.tgdl.td.TdException;
+import dev.tgdl.td.TdFunctions;
+import dev.tgdl.td.TdUpdateListener;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The {@link Telegram} port over a logged-in TDLib client. Downloads use the asynchronous
+ * {@code downloadFile} and follow {@code updateFile}; TDLib errors become {@link TelegramException}s.
+ */
+public final class TdTelegram implements Telegram {
+
+    /** TDLib's download priority for tgdl's files (1..32; equal priorities run newest-request first). */
+    private static final int PRIORITY = 16;
+    private static final int PAGE = 100;
+
+    private final TdClient client;
+    private final Map<Integer, TdDownload> downloads = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<TdApi.UpdateMessageSendFailed>> sends = new ConcurrentHashMap<>();
+    private final TdUpdateListener listener = this::onUpdate;
+    private volatile boolean connected = true;
+    private volatile Account account;
+
+    TdTelegram(TdClient client) {
+        this.client = client;
+        client.addUpdateListener(listener);
+    }
+
+    void detach() {
+        client.removeUpdateListener(listener);
+        downloads.values().forEach(d -> d.fail(new TelegramException(TelegramException.Kind.TRANSIENT, "session closed")));
+    }
+
+    private <R> R call(TdApi.Function<R> function, String context) {
+        try {
+            return client.call(function);
+        } catch (TdException e) {
+            throw TdErrors.map(e, context);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TelegramException(TelegramException.Kind.TRANSIENT, context + ": interrupted", null, e);
+        }
+    }
+
+    @Override
+    public Account me() {
+        Account a = account;
+        if (a == null) {
+            TdApi.User user = call(new TdFunctions.GetMe(), "getMe");
+            Optional<String> username = Optional.ofNullable(user.usernames())
+                    .flatMap(u -> Optional.ofNullable(u.activeUsernames()))
+                    .flatMap(list -> list.stream().findFirst());
+            a = new Account(user.id(), nonNull(user.firstName()), nonNull(user.lastName()), username,
+                    nonNull(user.phoneNumber()), user.isPremium());
+            account = a;
+        }
+        return a;
+    }
+
+    // ---------------------------------------------------------------- sources
+
+    @Override
+    public ResolvedSource resolve(SourceRef ref, boolean join) {
+        return switch (ref) {
+            case SourceRef.Username u -> new ResolvedSource(ref, chatByUsername(u.username()), Optional.empty());
+            case SourceRef.PublicPost p -> new ResolvedSource(ref, chatByUsername(p.username()), Optional.of(p.serverMessageId()));
+            case SourceRef.PrivatePost p -> resolvePrivatePost(p);
+            case SourceRef.ChatId c -> new ResolvedSource(ref, chat(call(new TdFunctions.GetChat(c.chatId()),
+                    "chat " + c.chatId())), Optional.empty());
+            case SourceRef.InviteLink i -> resolveInvite(i, join);
+        };
+    }
+
+    private Chat chatByUsername(String username) {
+        TdApi.Chat chat = call(new TdFunctions.SearchPublicChat(username), "@" + username);
+        return chat(chat, Optional.of(username));
+    }
+
+    private ResolvedSource resolvePrivatePost(SourceRef.PrivatePost p) {
+        String url = "https://t.me/c/" + p.channelId() + "/" + p.serverMessageId();
+        TdApi.MessageLinkInfo info = call(new TdFunctions.GetMessageLinkInfo(url), url);
+        if (info.chatId() == 0) {
+            throw new TelegramException(TelegramException.Kind.ACCESS_DENIED,
+                    url + ": this account cannot see that chat (not a member?)");
+        }
+        TdApi.Chat chat = call(new TdFunctions.GetChat(info.chatId()), url);
+        return new ResolvedSource(p, chat(chat), Optional.of(p.serverMessageId()));
+    }
+
+    private ResolvedSource resolveInvite(SourceRef.InviteLink link, boolean join) {
+        TdApi.ChatInviteLinkInfo info = call(new TdFunctions.CheckChatInviteLink(link.url()), link.url());
+        long chatId = info.chatId();
+        if (chatId == 0 || info.accessibleFor() > 0) {
+            if (!join) {
+                throw new TelegramException(TelegramException.Kind.ACCESS_DENIED, link.url() + ": not a member of '"
+                        + nonNull(info.title()) + "'; pass --join to join through this invite link");
+            }
+            TdApi.ChatJoinResult result = call(new TdFunctions.JoinChatByInviteLink(link.url()), link.url());
+            if (!(result instanceof TdApi.ChatJoinResultSuccess(long joined))) {
+                throw new TelegramException(TelegramException.Kind.ACCESS_DENIED, link.url()
+                        + ": joining needs an administrator's approval; the request was sent, run again once approved");
+            }
+            chatId = joined;
+        }
+        return new ResolvedSource(link, chat(call(new TdFunctions.GetChat(chatId), link.url())), Optional.empty());
+    }
+
+    private Chat chat(TdApi.Chat chat) {
+        Optional<String> username = Optional.empty();
+        if (chat.type() instanceof TdApi.ChatTypeSupergroup(long supergroupId, boolean isChannel)) {
+            TdApi.Supergroup group = call(new TdFunctions.GetSupergroup(supergroupId), "supergroup " + supergroupId);
+            username = Optional.ofNullable(group.usernames()).flatMap(u -> Optional.ofNullable(u.activeUsernames()))
+                    .flatMap(list -> list.stream().findFirst());
+        }
+        return chat(chat, username);
+    }
+
+    private static Chat chat(TdApi.Chat chat, Optional<String> username) {
+        return new Chat(chat.id(), nonNull(chat.title()), username);
+    }
+
+    // ---------------------------------------------------------------- history
+
+    @Override
+    public MediaPage page(PageRequest request) {
+        Chat chat = request.chat();
+        List<TdApi.Message> messages;
+        OptionalLong next;
+        if (request.filter().isPresent()) {
+            TdApi.FoundChatMessages found = call(new TdFunctions.SearchChatMessages(chat.id(), "", request.cursor(), 0,
+                    PAGE, new TdFunctions.TypeOnly(request.filter().get().tdType())), chat.displayName());
+            messages = found.messages() == null ? List.of() : found.messages();
+            next = found.nextFromMessageId() == 0 ? OptionalLong.empty() : OptionalLong.of(found.nextFromMessageId());
+        } else {
+            TdApi.Messages page = call(new TdFunctions.GetChatHistory(chat.id(), request.cursor(), 0, PAGE, false),
+                    chat.displayName());
+            messages = page.messages() == null ? List.of() : page.messages();
+            // an empty page ends the history; otherwise continue below the oldest message received
+            next = messages.isEmpty() ? OptionalLong.empty()
+                    : OptionalLong.of(messages.stream().mapToLong(TdApi.Message::id).min().orElseThrow());
+        }
+        List<MediaItem> items = new ArrayList<>(messages.size());
+        long oldest = 0;
+        for (TdApi.Message m : messages) {
+            TdMessages.media(chat, m).ifPresent(items::add);
+            long serverId = m.id() >> 20;
+            oldest = oldest == 0 ? serverId : Math.min(oldest, serverId);
+        }
+        items.sort(Comparator.comparingLong(MediaItem::messageId).reversed());
+        return new MediaPage(items, messages.size(), next, oldest);
+    }
+
+    @Override
+    public List<MediaItem> messageWithAlbum(Chat chat, long serverMessageId) {
+        TdApi.Message message = call(new TdFunctions.GetMessage(chat.id(), serverMessageId << 20),
+                chat.displayName() + "/" + serverMessageId);
+        if (message.mediaAlbumId() == 0) {
+            return TdMessages.media(chat, message).stream().toList();
+        }
+        // an album has at most 10 messages, with consecutive ids: a window around the message holds them all
+        TdApi.Messages around = call(new TdFunctions.GetChatHistory(chat.id(), (serverMessageId + 10) << 20, 0, 21, false),
+                chat.displayName() + "/" + serverMessageId);
+        List<MediaItem> album = new ArrayList<>();
+        for (TdApi.Message m : around.messages() == null ? List.<TdApi.Message>of() : around.messages()) {
+            if (m.mediaAlbumId() == message.mediaAlbumId()) {
+                TdMessages.media(chat, m).ifPresent(album::add);
+            }
+        }
+        if (album.stream().noneMatch(i -> i.messageId() == serverMessageId)) {
+            TdMessages.media(chat, message).ifPresent(album::add);
+        }
+        album.sort(Comparator.comparingLong(MediaItem::messageId));
+        return album;
+    }
+
+    // ---------------------------------------------------------------- files
+
+    @Override
+    public Download download(RemoteFile file, DownloadListener progress) {
+        TdDownload download = new TdDownload(file, progress);
+        TdDownload previous = downloads.put(file.fileId(), download);
+        if (previous != null) {
+            previous.fail(new TelegramException(TelegramException.Kind.TRANSIENT, "superseded by a new download of the same file"));
+        }
+        client.send(new TdFunctions.DownloadFile(file.fileId(), PRIORITY, 0, 0, false)).whenComplete((f, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+                download.fail(cause instanceof TdException td ? TdErrors.map(td, "download " + file.uniqueId())
+                        : new TelegramException(TelegramException.Kind.TRANSIENT, "download " + file.uniqueId()
+                        + ": " + cause, null, cause));
+            } else {
+                download.onFile(f, true);
+            }
+        });
+        return download;
+    }
+
+    @Override
+    public void discardLocalCopy(RemoteFile file) {
+        try {
+            client.call(new TdFunctions.DeleteFile(file.fileId()));
+        } catch (TdException e) {
+            // the copy is already gone or was never there: nothing to discard
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---------------------------------------------------------------- messages
+
+    @Override
+    public void sendText(long chatId, String text) {
+        TdApi.Message pending = call(TdFunctions.SendMessage.text(chatId, text), "send to " + chatId);
+        CompletableFuture<TdApi.UpdateMessageSendFailed> outcome = sends.computeIfAbsent(pending.id(), id -> new CompletableFuture<>());
+        try {
+            TdApi.UpdateMessageSendFailed failed = outcome.get();
+            if (failed != null) {
+                TdApi.Error error = failed.error();
+                throw TdErrors.map(TdException.of(error.code(), error.message()), "send to " + chatId);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TelegramException(TelegramException.Kind.TRANSIENT, "send interrupted", null, e);
+        } catch (ExecutionException e) {
+            throw new TelegramException(TelegramException.Kind.TRANSIENT, "send to " + chatId + ": " + e.getCause(), null, e);
+        } finally {
+            sends.remove(pending.id());
+        }
+    }
+
+    @Override
+    public long savedMessagesChatId() {
+        return me().id();
+    }
+
+    @Override
+    public long resolveChatId(String destination) {
+        String d = destination.trim();
+        if (d.equalsIgnoreCase("me") || d.equalsIgnoreCase("saved")) {
+            return savedMessagesChatId();
+        }
+        SourceRef ref = SourceRef.parse(d);
+        return resolve(ref, false).chat().id();
+    }
+
+    @Override
+    public boolean isConnected() {
+        return connected;
+    }
+
+    private void onUpdate(TdApi.Update update) {
+        switch (update) {
+            case TdApi.UpdateFile(TdApi.File file) when file != null -> {
+                TdDownload d = downloads.get(file.id());
+                if (d != null) {
+                    d.onFile(file, false);
+                }
+            }
+            case TdApi.UpdateConnectionState(TdApi.ConnectionState state) ->
+                    connected = state instanceof TdApi.ConnectionStateReady || state == null;
+            case TdApi.UpdateMessageSendSucceeded s ->
+                    sends.computeIfAbsent(s.oldMessageId(), id -> new CompletableFuture<>()).complete(null);
+            case TdApi.UpdateMessageSendFailed f ->
+                    sends.computeIfAbsent(f.oldMessageId(), id -> new CompletableFuture<>()).complete(f);
+            default -> {
+            }
+        }
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** One asynchronous download, driven by TDLib's answers and updateFile. */
+    private final class TdDownload implements Download {
+        private final RemoteFile file;
+        private final DownloadListener progress;
+        private final CompletableFuture<Path> completion = new CompletableFuture<>();
+        private volatile long downloaded;
+        private volatile boolean cancelled;
+        private volatile boolean started;
+
+        TdDownload(RemoteFile file, DownloadListener progress) {
+            this.file = file;
+            this.progress = progress;
+        }
+
+        void onFile(TdApi.File f, boolean answer) {
+            if (completion.isDone() || f.local() == null) {
+                return;
+            }
+            TdApi.LocalFile local = f.local();
+            if (local.isDownloadingCompleted() && local.path() != null && !local.path().isEmpty()) {
+                downloaded = local.downloadedSize();
+                progress.onProgress(downloaded, f.size());
+                finish();
+                completion.complete(Path.of(local.path()));
+                return;
+            }
+            if (local.isDownloadingActive()) {
+                started = true;
+                if (local.downloadedPrefixSize() != downloaded) {
+                    downloaded = local.downloadedPrefixSize();
+                    progress.onProgress(downloaded, f.size());
+                }
+                return;
+            }
+            // neither active nor complete: TDLib stopped it (cancelled, or failed without a reason);
+            // an answer that is not active yet can still start, unless it cannot be downloaded at all
+            if (answer && !started && local.canBeDownloaded() && !cancelled) {
+                return;
+            }
+            fail(new TelegramException(TelegramException.Kind.TRANSIENT, cancelled
+                    ? "download of " + file.uniqueId() + " cancelled"
+                    : "TDLib stopped the download of " + file.uniqueId() + " without a reason (after "
+                            + downloaded + " of " + file.size() + " bytes)"));
+        }
+
+        void fail(TelegramException e) {
+            finish();
+            completion.completeExceptionally(e);
+        }
+
+        private void finish() {
+            downloads.remove(file.fileId(), this);
+        }
+
+        @Override
+        public CompletableFuture<Path> completion() {
+            return completion;
+        }
+
+        @Override
+        public long downloaded() {
+            return downloaded;
+        }
+
+        @Override
+        public void cancel() {
+            if (completion.isDone()) {
+                return;
+            }
+            cancelled = true;
+            client.send(new TdFunctions.CancelDownloadFile(file.fileId(), false))
+                    .whenComplete((ok, error) -> fail(new TelegramException(TelegramException.Kind.TRANSIENT,
+                            "download of " + file.uniqueId() + " cancelled")));
+        }
+    }
+}

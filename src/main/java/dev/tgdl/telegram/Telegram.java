@@ -1,0 +1,49 @@
+package dev.tgdl.telegram;
+
+import java.util.List;
+
+/**
+ * The port through which the engine talks to Telegram. Each method is one TDLib call (or a short,
+ * fixed sequence), so decorators can pace, time and retry calls one by one. Implemented for TDLib by
+ * {@link TdTelegram}; failures are {@link TelegramException}s classified by kind.
+ */
+public interface Telegram {
+
+    /** The logged-in account. */
+    Account me();
+
+    /**
+     * Resolves a source to its chat.
+     *
+     * @param join join an invite link's chat when not a member yet
+     */
+    ResolvedSource resolve(SourceRef ref, boolean join);
+
+    /** One page of history or of a filtered search. */
+    MediaPage page(PageRequest request);
+
+    /** The media of one message, or of its whole album when it is part of one. */
+    List<MediaItem> messageWithAlbum(Chat chat, long serverMessageId);
+
+    /** Starts (or resumes) downloading a file into TDLib's files folder. */
+    Download download(RemoteFile file, DownloadListener listener);
+
+    /** Drops TDLib's copy of a file (after tgdl moved it into place) and any partial data. */
+    void discardLocalCopy(RemoteFile file);
+
+    /**
+     * Sends a text message and waits until Telegram accepted it.
+     *
+     * @param chatId the destination; {@link #savedMessagesChatId()} for Saved Messages
+     */
+    void sendText(long chatId, String text);
+
+    /** The chat id of Saved Messages (the user's own chat). */
+    long savedMessagesChatId();
+
+    /** Resolves a notification destination: "me", @username or a chat id. */
+    long resolveChatId(String destination);
+
+    /** Whether TDLib reports a working connection (connectionStateReady). */
+    boolean isConnected();
+}
