@@ -9,7 +9,8 @@ import java.util.OptionalLong;
  * @param items    the media of the page's messages, newest first
  * @param messages how many messages the page had (media or not)
  * @param next     the cursor for the next (older) page; empty when the chat has no more
+ * @param newestId the server id of the newest message of the page (0 for an empty page)
  * @param oldestId the server id of the oldest message of the page (0 for an empty page)
  */
-public record MediaPage(List<MediaItem> items, int messages, OptionalLong next, long oldestId) {
+public record MediaPage(List<MediaItem> items, int messages, OptionalLong next, long newestId, long oldestId) {
 }

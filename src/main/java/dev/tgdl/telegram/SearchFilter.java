@@ -49,7 +49,9 @@ public enum SearchFilter {
         EnumSet<MediaType> left = EnumSet.copyOf(types);
         List<SearchFilter> chosen = new java.util.ArrayList<>();
         // widest filters first, and only filters that return nothing unwanted
-        for (SearchFilter f : values()) {
+        List<SearchFilter> widestFirst = java.util.Arrays.stream(values())
+                .sorted(java.util.Comparator.comparingInt((SearchFilter f) -> -f.covers.size())).toList();
+        for (SearchFilter f : widestFirst) {
             if (types.containsAll(f.covers) && left.stream().anyMatch(f.covers::contains)) {
                 chosen.add(f);
                 left.removeAll(f.covers);

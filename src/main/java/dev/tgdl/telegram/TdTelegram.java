@@ -153,13 +153,29 @@ public final class TdTelegram implements Telegram {
         }
         List<MediaItem> items = new ArrayList<>(messages.size());
         long oldest = 0;
+        long newest = 0;
         for (TdApi.Message m : messages) {
             TdMessages.media(chat, m).ifPresent(items::add);
             long serverId = m.id() >> 20;
             oldest = oldest == 0 ? serverId : Math.min(oldest, serverId);
+            newest = Math.max(newest, serverId);
         }
         items.sort(Comparator.comparingLong(MediaItem::messageId).reversed());
-        return new MediaPage(items, messages.size(), next, oldest);
+        return new MediaPage(items, messages.size(), next, newest, oldest);
+    }
+
+    @Override
+    public long count(Chat chat, Optional<SearchFilter> filter) {
+        String type = filter.map(SearchFilter::tdType).orElse("searchMessagesFilterEmpty");
+        return call(new TdFunctions.GetChatMessageCount(chat.id(), new TdFunctions.TypeOnly(type), false),
+                chat.displayName()).count();
+    }
+
+    @Override
+    public List<MediaItem> message(Chat chat, long serverMessageId) {
+        TdApi.Message message = call(new TdFunctions.GetMessage(chat.id(), serverMessageId << 20),
+                chat.displayName() + "/" + serverMessageId);
+        return TdMessages.media(chat, message).stream().toList();
     }
 
     @Override

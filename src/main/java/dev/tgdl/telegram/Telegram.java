@@ -22,6 +22,15 @@ public interface Telegram {
     /** One page of history or of a filtered search. */
     MediaPage page(PageRequest request);
 
+    /**
+     * How many messages of {@code chat} match {@code filter} (every message when empty), as
+     * Telegram counts them; cheap, for progress and ETA.
+     */
+    long count(Chat chat, java.util.Optional<SearchFilter> filter);
+
+    /** The media of one message (empty when it has none). */
+    List<MediaItem> message(Chat chat, long serverMessageId);
+
     /** The media of one message, or of its whole album when it is part of one. */
     List<MediaItem> messageWithAlbum(Chat chat, long serverMessageId);
 

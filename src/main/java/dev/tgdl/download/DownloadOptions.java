@@ -1,0 +1,33 @@
+package dev.tgdl.download;
+
+import dev.tgdl.telegram.SourceRef;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One download run, fully resolved from defaults, config and flags.
+ *
+ * @param sources      the sources, in order
+ * @param filter       which media to take
+ * @param throttle     the controller's settings
+ * @param requestRate  API calls per second of the proactive token bucket
+ * @param requestBurst that bucket's burst
+ * @param floodWaitCap a flood wait above this stops the run (resumable)
+ * @param stallTimeout a download without progress this long (while connected) is cancelled and retried
+ * @param maxRetries   retries of a transient failure within the run
+ * @param dryRun       plan only: resolve, scan and place, download nothing
+ * @param join         join chats of invite links when not a member
+ * @param full         rescan from the newest message, ignoring the ledger's high-water marks, and
+ *                     re-verify files recorded as done (re-fetching missing or truncated ones)
+ */
+public record DownloadOptions(List<SourceRef> sources, MediaFilter filter, ThrottleSettings throttle,
+                              double requestRate, int requestBurst, Duration floodWaitCap, Duration stallTimeout,
+                              int maxRetries, boolean dryRun, boolean join, boolean full) {
+
+    public DownloadOptions {
+        sources = List.copyOf(sources);
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("max retries must be >= 0, got " + maxRetries);
+        }
+    }
+}

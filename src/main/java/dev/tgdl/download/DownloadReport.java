@@ -1,0 +1,86 @@
+package dev.tgdl.download;
+
+import java.util.List;
+
+/**
+ * The stats document of a run (printed with {@code --json}; stored by archive runs). Field names are
+ * the contract of DESIGN.md ("Stats document"), in snake_case on output.
+ *
+ * @param totalAttempts        download attempts, retries included
+ * @param successfulDownloads  files downloaded and placed
+ * @param skipped              files already present (on disk or in the manifest)
+ * @param failed               files that failed in this run (queued for retry when a manifest is kept)
+ * @param floodWaits           flood waits met: explicit 429s and waits TDLib absorbed
+ * @param floodWaitSeconds     seconds of those waits
+ * @param successRate          successful downloads ÷ attempts (1 when nothing was attempted)
+ * @param floodWaitRate        flood waits ÷ requests made
+ * @param downloadsPerMinute   successful downloads per minute of the run
+ * @param bytesDownloaded      bytes downloaded in this run
+ * @param elapsedSeconds       the run's duration
+ * @param currentWorkers       the controller's workers at the end
+ * @param adaptiveDelay        the controller's delay at the end, seconds
+ * @param consecutiveSuccesses successes since the last flood wait
+ * @param requests             API requests made (history pages, resolves, downloads started)
+ * @param floodWaitsExplicit   429s received
+ * @param floodWaitsInferred   waits inferred from calls TDLib held back
+ * @param retries              retries after transient failures and stalls
+ * @param stalls               downloads cancelled by the stall watchdog
+ * @param planned              files that would be downloaded (--dry-run), or that were due
+ * @param plannedBytes         their bytes
+ * @param controller           the controller's trajectory
+ * @param stopped              why the run stopped early (null when it did not)
+ * @param exitCode             the exit code of the run
+ * @param sources              per-source counts
+ */
+public record DownloadReport(long totalAttempts, long successfulDownloads, long skipped, long failed, long floodWaits,
+                             double floodWaitSeconds, double successRate, double floodWaitRate,
+                             double downloadsPerMinute, long bytesDownloaded, double elapsedSeconds, int currentWorkers,
+                             double adaptiveDelay, long consecutiveSuccesses, long requests, long floodWaitsExplicit,
+                             long floodWaitsInferred, long retries, long stalls, long planned, long plannedBytes,
+                             Controller controller, String stopped, int exitCode, List<Source> sources) {
+
+    /**
+     * One source of the run.
+     *
+     * @param source     as typed
+     * @param chatId     the chat's id (0 if unresolved)
+     * @param chat       the chat's username or title
+     * @param scanned    messages looked at
+     * @param matched    media that passed the filters
+     * @param downloaded files downloaded
+     * @param skipped    files already present
+     * @param failed     files that failed
+     * @param bytes      bytes downloaded
+     * @param status     ok or error
+     * @param error      why the source failed, null when it did not
+     */
+    public record Source(String source, long chatId, String chat, long scanned, long matched, long downloaded,
+                         long skipped, long failed, long bytes, String status, String error) {
+    }
+
+    /**
+     * What the controller did.
+     *
+     * @param policy     its name
+     * @param minWorkers fewest workers
+     * @param maxWorkers most workers
+     * @param maxDelay   longest delay, seconds
+     * @param shrinks    back-offs
+     * @param grows      workers added
+     */
+    public record Controller(String policy, int minWorkers, int maxWorkers, double maxDelay, long shrinks, long grows) {
+    }
+
+    /** Whether any file failed or any source could not be read. */
+    public boolean hasFailures() {
+        return failed > 0 || sources.stream().anyMatch(s -> "error".equals(s.status()));
+    }
+
+    /** This report with its exit code set. */
+    public DownloadReport withExitCode(int code) {
+        return new DownloadReport(totalAttempts, successfulDownloads, skipped, failed, floodWaits, floodWaitSeconds,
+                successRate, floodWaitRate, downloadsPerMinute, bytesDownloaded, elapsedSeconds, currentWorkers,
+                adaptiveDelay, consecutiveSuccesses, requests, floodWaitsExplicit, floodWaitsInferred, retries, stalls,
+                planned, plannedBytes, controller, stopped, code, sources);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.tgdl.download;
+
+import dev.tgdl.naming.OutputPaths;
+import dev.tgdl.naming.PathTemplate;
+import dev.tgdl.naming.TemplateValues;
+import dev.tgdl.telegram.MediaItem;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Files laid out under an output folder by a {@link PathTemplate}.
+ *
+ * <p>A file appears under its final name only complete: TDLib's finished copy is hard-linked to the
+ * final name (atomic, and it never replaces an existing file) and then unlinked, which is a rename
+ * that cannot clobber; across file systems it is copied to a hidden {@code .tgdl-part} file beside
+ * the target, forced to disk, and renamed into place. The file's modification time is the message's
+ * date. Two different files that would get one name both survive: the second gets a deterministic
+ * suffix from its unique id.
+ */
+public final class FolderSink implements FileSink {
+
+    private static final int MAX_DISAMBIGUATIONS = 3;
+
+    private final Path root;
+    private final PathTemplate template;
+    private final ZoneId zone;
+    private final Ledger ledger;
+    private final Map<Path, String> reserved = new ConcurrentHashMap<>();
+
+    public FolderSink(Path root, PathTemplate template, ZoneId zone, Ledger ledger) {
+        this.root = root.toAbsolutePath().normalize();
+        this.template = template;
+        this.zone = zone;
+        this.ledger = ledger;
+    }
+
+    /** The output folder. */
+    public Path root() {
+        return root;
+    }
+
+    /** The template's values for an item. */
+    public TemplateValues values(MediaItem item) {
+        return new TemplateValues(item.chat().displayName(), item.chat().id(), item.messageId(), item.date(), zone,
+                item.type().label(), item.fileName(), item.mimeType(), item.albumId(), item.file().uniqueId());
+    }
+
+    @Override
+    public Placement place(MediaItem item) throws IOException {
+        String uniqueId = item.file().uniqueId();
+        Path target = OutputPaths.resolveInside(root, template.render(values(item)));
+        for (int attempt = 0; attempt <= MAX_DISAMBIGUATIONS; attempt++) {
+            String holder = reserved.putIfAbsent(target, uniqueId);
+            if (holder != null && !holder.equals(uniqueId)) {
+                target = OutputPaths.disambiguate(target, uniqueId + "#" + attempt);
+                continue;
+            }
+            if (!Files.exists(target)) {
+                return new Placement(target, false);
+            }
+            boolean ours = !ledger.pathBelongsToOther(target, uniqueId);
+            long size = item.file().size();
+            if (ours && size > 0 && Files.isRegularFile(target) && Files.size(target) == size) {
+                return new Placement(target, true);
+            }
+            // another file has this name (or something that is not this file): keep both
+            reserved.remove(target, uniqueId);
+            target = attempt == 0 ? OutputPaths.disambiguate(target, uniqueId)
+                    : OutputPaths.disambiguate(target, uniqueId + "#" + attempt);
+        }
+        throw new IOException("no free name for " + item.describe() + " near " + target);
+    }
+
+    @Override
+    public Path commit(MediaItem item, Placement placement, Path downloaded) throws IOException {
+        Path target = placement.target();
+        try {
+            Files.createDirectories(target.getParent());
+            // the folders exist now: check again that no link among them leads out of the output folder
+            OutputPaths.resolveInside(root, root.relativize(target));
+            moveIntoPlace(downloaded, target);
+            Files.setLastModifiedTime(target, FileTime.from(item.date()));
+            return target;
+        } finally {
+            reserved.remove(target, item.file().uniqueId());
+        }
+    }
+
+    private static void moveIntoPlace(Path source, Path target) throws IOException {
+        try {
+            Files.createLink(target, source);
+            Files.deleteIfExists(source);
+            return;
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException(target + " appeared while the file was downloading; it was left alone", e);
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            // another file system, or one without hard links: copy below
+        }
+        Path part = target.resolveSibling("." + target.getFileName() + ".tgdl-part");
+        Files.copy(source, part, StandardCopyOption.REPLACE_EXISTING);
+        try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        if (Files.exists(target)) {
+            Files.deleteIfExists(part);
+            throw new IOException(target + " appeared while the file was downloading; it was left alone");
+        }
+        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+        Files.deleteIfExists(source);
+    }
+
+    @Override
+    public void release(Placement placement) {
+        reserved.remove(placement.target());
+    }
+}

@@ -1,0 +1,149 @@
+package dev.tgdl.download;
+
+import dev.tgdl.telegram.Chat;
+import dev.tgdl.telegram.MediaItem;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The durable record of a download target (one output folder and selection): the archive manifest
+ * implements it. The engine consults it to skip work already done, to resume scans where the last
+ * run stopped, and to take up items left pending or due for retry; it reports every outcome. Each
+ * call is one durable step, made only once it is true (a file is {@link #downloaded} once in place).
+ */
+public interface Ledger {
+
+    /**
+     * A file recorded as archived.
+     *
+     * @param path where it was placed
+     * @param size its size
+     */
+    record Done(Path path, long size) {
+    }
+
+    /**
+     * How far a chat was scanned: every message up to {@code highWaterMark} is recorded, and when a
+     * checkpoint is present, also every message from its {@code reached} up to its {@code top}.
+     */
+    record ScanState(long highWaterMark, Optional<Checkpoint> checkpoint) {
+
+        public static final ScanState NONE = new ScanState(0, Optional.empty());
+    }
+
+    /**
+     * An interrupted scan: messages from {@code reached} up to {@code top} are recorded.
+     *
+     * @param top     the newest message id of the interrupted scan
+     * @param reached the oldest message id it got to
+     */
+    record Checkpoint(long top, long reached) {
+    }
+
+    /**
+     * An item to take up again: left pending by an interrupted run, or due for retry.
+     *
+     * @param chatId    its chat
+     * @param messageId its server message id
+     * @param uniqueId  its file's unique id
+     */
+    record Due(long chatId, long messageId, String uniqueId) {
+    }
+
+    /** Whether this item is recorded as done, and where. */
+    Optional<Done> done(MediaItem item);
+
+    /** Whether a file with this unique id was already archived in this ledger (any chat), and where. */
+    Optional<Done> archivedCopy(String uniqueId);
+
+    /** Whether {@code path} is recorded for a different file than {@code uniqueId}. */
+    boolean pathBelongsToOther(Path path, String uniqueId);
+
+    /** How far {@code chat} was scanned. */
+    ScanState scanState(Chat chat);
+
+    /** Records a scan's progress: every message from {@code reached} up to {@code top} is recorded. */
+    void scanProgress(Chat chat, long top, long reached);
+
+    /** Records that every message of {@code chat} up to {@code top} is recorded; clears the checkpoint. */
+    void scanned(Chat chat, long top);
+
+    /** Items of {@code chat} to take up now: pending from an interrupted run, or due for retry. */
+    List<Due> due(Chat chat);
+
+    /** The item was selected and will be downloaded to {@code target}. */
+    void queued(MediaItem item, Path target);
+
+    /** The file is now in place. */
+    void downloaded(MediaItem item, Path path, long size);
+
+    /** The file was already present (on disk, or as a copy of a file archived before). */
+    void skipped(MediaItem item, Path path, String reason);
+
+    /**
+     * The file failed.
+     *
+     * @param permanent no retry can help (access denied, the message is gone)
+     */
+    void failed(MediaItem item, String error, boolean permanent);
+
+    /** A due item whose message is gone or has no file any more. */
+    void vanished(Due due, String reason);
+
+    /** A ledger that keeps nothing: every run starts from scratch, checking the disk only. */
+    Ledger NONE = new Ledger() {
+        @Override
+        public Optional<Done> done(MediaItem item) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Done> archivedCopy(String uniqueId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean pathBelongsToOther(Path path, String uniqueId) {
+            return false;
+        }
+
+        @Override
+        public ScanState scanState(Chat chat) {
+            return ScanState.NONE;
+        }
+
+        @Override
+        public void scanProgress(Chat chat, long top, long reached) {
+        }
+
+        @Override
+        public void scanned(Chat chat, long top) {
+        }
+
+        @Override
+        public List<Due> due(Chat chat) {
+            return List.of();
+        }
+
+        @Override
+        public void queued(MediaItem item, Path target) {
+        }
+
+        @Override
+        public void downloaded(MediaItem item, Path path, long size) {
+        }
+
+        @Override
+        public void skipped(MediaItem item, Path path, String reason) {
+        }
+
+        @Override
+        public void failed(MediaItem item, String error, boolean permanent) {
+        }
+
+        @Override
+        public void vanished(Due due, String reason) {
+        }
+    };
+}

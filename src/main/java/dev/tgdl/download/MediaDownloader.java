@@ -1,0 +1,547 @@
+package dev.tgdl.download;
+
+import dev.tgdl.telegram.Chat;
+import dev.tgdl.telegram.MediaItem;
+import dev.tgdl.telegram.ResolvedSource;
+import dev.tgdl.telegram.SearchFilter;
+import dev.tgdl.telegram.SourceRef;
+import dev.tgdl.telegram.Telegram;
+import dev.tgdl.telegram.TelegramException;
+import dev.tgdl.time.TimeSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Downloads the media of one or more chats as fast as the account allows and no faster.
+ *
+ * <p>Per source: resolve it, take up the items the ledger has pending or due, then scan the chat
+ * (a producer on its own virtual thread, paging into a bounded queue, so memory stays flat) while
+ * the consumer downloads in batches of max(5, 2 × workers), each a {@link BatchScope} with at most
+ * {@link Throttle#workers()} downloads in flight. Before each download a worker passes the flood
+ * gate, takes a token from the rate limiter and pauses the controller's delay, jittered. Outcomes
+ * feed the controller: successes, explicit 429s, waits TDLib absorbed (a late first byte or a slow
+ * call), and downloads TDLib stopped before their first byte (a wait longer than TDLib absorbs).
+ *
+ * <p>The engine knows only the {@link Telegram} port, a {@link FileSink}, a {@link Ledger} and a
+ * {@link ProgressListener}; time comes from the injected {@link TimeSource}.
+ */
+public final class MediaDownloader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaDownloader.class);
+    /** A download's first byte later than this and than 4 × the usual was held back by a flood wait. */
+    private static final Duration LATE_FIRST_BYTE = Duration.ofSeconds(5);
+    /** What a download TDLib stopped before its first byte is taken for: a wait TDLib would not absorb. */
+    static final Duration SUSPECTED_FLOOD = Duration.ofSeconds(61);
+    private static final Duration MAX_SUSPECTED_PAUSE = Duration.ofMinutes(15);
+
+    private final Telegram telegram;
+    private final FileSink sink;
+    private final Ledger ledger;
+    private final ProgressListener listener;
+    private final Throttle throttle;
+    private final TimeSource clock;
+    private final Jitter jitter;
+    private final RunControl control;
+    private final SizeCache sizes;
+    private final DownloadOptions options;
+    private final DownloadStats stats;
+    private final RateLimiter limiter;
+    private final FloodGate apiGate;
+    private final FloodGate downloadGate;
+    private final PacedCalls calls;
+    private final LatencyTracker firstByte = new LatencyTracker(Duration.ofSeconds(1));
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicLong silentFailures = new AtomicLong();
+
+    /**
+     * @param telegram the port to Telegram
+     * @param sink     where files go
+     * @param ledger   what was done before (the manifest), or {@link Ledger#NONE}
+     * @param listener progress
+     * @param throttle the controller
+     * @param clock    tgdl's clock
+     * @param random   randomness for jitter (seeded in tests and benchmarks)
+     * @param control  stops the run from outside
+     * @param sizes    the per-chat totals cache
+     * @param options  the run
+     */
+    public MediaDownloader(Telegram telegram, FileSink sink, Ledger ledger, ProgressListener listener, Throttle throttle,
+                           TimeSource clock, RandomGenerator random, RunControl control, SizeCache sizes,
+                           DownloadOptions options) {
+        this.telegram = telegram;
+        this.sink = sink;
+        this.ledger = ledger;
+        this.listener = listener;
+        this.throttle = throttle;
+        this.clock = clock;
+        this.jitter = Jitter.standard(random);
+        this.control = control;
+        this.sizes = sizes;
+        this.options = options;
+        this.stats = new DownloadStats(clock);
+        this.limiter = new RateLimiter(clock, options.requestRate(), options.requestBurst());
+        this.apiGate = new FloodGate(clock);
+        this.downloadGate = new FloodGate(clock);
+        this.calls = new PacedCalls(clock, telegram, limiter, apiGate, throttle, jitter, stats, listener, control,
+                options.floodWaitCap(), options.maxRetries());
+    }
+
+    /** The live counters (the progress view reads them). */
+    public DownloadStats stats() {
+        return stats;
+    }
+
+    /** The controller (the progress view shows its state). */
+    public Throttle throttle() {
+        return throttle;
+    }
+
+    /**
+     * Runs every source. Returns the stats document; its exit code is left 0 for the caller to set
+     * from {@link DownloadReport#stopped()} and {@link DownloadReport#hasFailures()}.
+     */
+    public DownloadReport run() throws InterruptedException {
+        for (SourceRef ref : options.sources()) {
+            if (control.stopped()) {
+                break;
+            }
+            SourceStats source = stats.source(ref.text());
+            try {
+                ResolvedSource resolved = calls.call("resolve " + ref.text(), () -> telegram.resolve(ref, options.join()));
+                Chat chat = resolved.chat();
+                source.resolved(chat.id(), chat.displayName());
+                listener.sourceStarted(ref.text(), chat.displayName(), totals(chat));
+                runSource(resolved, source);
+            } catch (TelegramException e) {
+                String reason = describe(ref, e);
+                source.error(reason);
+                listener.sourceFailed(ref.text(), reason);
+                LOG.debug("source {} failed", ref.text(), e);
+            } catch (StoppedException e) {
+                break;
+            }
+        }
+        StopReason stopped = control.reason().orElse(null);
+        return stats.report(throttle.state(), throttle.name(), stopped, 0);
+    }
+
+    private static String describe(SourceRef ref, TelegramException e) {
+        String why = switch (e.kind()) {
+            case NOT_FOUND -> "not found (check the spelling, or use the invite link)";
+            case ACCESS_DENIED -> "no access";
+            case UNAUTHORIZED -> "not logged in";
+            default -> "failed";
+        };
+        return ref.text() + ": " + why + " (" + e.getMessage() + ")";
+    }
+
+    private ChatTotals totals(Chat chat) {
+        return sizes.totals(chat.id(), options.filter().types(), () -> {
+            Optional<List<SearchFilter>> plan = SearchFilter.plan(options.filter().types());
+            if (plan.isEmpty()) {
+                return ChatTotals.UNKNOWN;
+            }
+            try {
+                long files = 0;
+                for (SearchFilter f : plan.get()) {
+                    files += calls.call("count " + chat.displayName(), () -> telegram.count(chat, Optional.of(f)));
+                }
+                return new ChatTotals(files, OptionalLong.empty());
+            } catch (TelegramException e) {
+                return ChatTotals.UNKNOWN;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ChatTotals.UNKNOWN;
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- one source: producer and batches
+
+    /** A file to download, with its reserved place and the source it came from. */
+    private record Work(MediaItem item, Placement placement, SourceStats source) {
+    }
+
+    private static final Work END = new Work(null, null, null);
+
+    private void runSource(ResolvedSource resolved, SourceStats source) throws InterruptedException {
+        Chat chat = resolved.chat();
+        BlockingQueue<Work> queue = new ArrayBlockingQueue<>(4 * 32 + 16);
+        AtomicReference<Throwable> producerFailure = new AtomicReference<>();
+        AtomicLong selected = new AtomicLong();
+        AtomicLong selectedBytes = new AtomicLong();
+        Thread producer = Thread.ofVirtual().name("tgdl-scan").unstarted(() -> {
+            try {
+                Scanner.Sink accept = item -> select(item, source, queue, selected, selectedBytes);
+                for (Ledger.Due due : ledger.due(chat)) {
+                    takeUpDue(chat, due, source, accept);
+                }
+                if (resolved.onlyMessage().isPresent()) {
+                    List<MediaItem> items = calls.call("message " + resolved.ref().text(),
+                            () -> telegram.messageWithAlbum(chat, resolved.onlyMessage().get()));
+                    for (MediaItem item : items) {
+                        if (options.filter().accepts(item)) {
+                            source.matched.incrementAndGet();
+                            accept.accept(item);
+                        }
+                    }
+                } else {
+                    new Scanner(calls, telegram, ledger, options.filter(), options.full()).scan(chat, source, accept);
+                    if (!control.stopped() && options.filter().limit().isEmpty()) {
+                        sizes.recordBytes(chat.id(), options.filter().types(), selected.get(), selectedBytes.get());
+                    }
+                }
+            } catch (StoppedException e) {
+                // the run is stopping: what was selected stays pending in the ledger
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Throwable t) {
+                producerFailure.set(t);
+            } finally {
+                // a stopped run's consumer no longer reads the queue: never block on it then
+                while (!control.stopped()) {
+                    try {
+                        if (queue.offer(END, 50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                            break;
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            }
+        });
+        Thread consumer = Thread.currentThread();
+        Runnable interruptAll = () -> {
+            producer.interrupt();
+            consumer.interrupt();
+        };
+        control.onStop(interruptAll);
+        producer.start();
+        try {
+            consume(queue);
+        } catch (InterruptedException e) {
+            if (!control.stopped()) {
+                throw e;
+            }
+        } finally {
+            control.removeOnStop(interruptAll);
+            if (control.stopped()) {
+                // the stop interrupted this thread to cut its waits short; the clean-up below must not be cut
+                Thread.interrupted();
+                producer.interrupt();
+            }
+            joinUninterruptibly(producer);
+            // whatever was selected but not started keeps its pending ledger row for the next run
+            Work left;
+            while ((left = queue.poll()) != null) {
+                if (left != END) {
+                    sink.release(left.placement());
+                    inFlight.remove(left.item().file().uniqueId());
+                }
+            }
+        }
+        Throwable failure = producerFailure.get();
+        if (failure instanceof TelegramException e) {
+            throw e;
+        }
+        if (failure != null) {
+            throw new IllegalStateException("scanning " + chat.displayName() + " failed", failure);
+        }
+    }
+
+    private void takeUpDue(Chat chat, Ledger.Due due, SourceStats source, Scanner.Sink accept) throws InterruptedException {
+        List<MediaItem> media;
+        try {
+            media = calls.call("message " + chat.displayName() + "/" + due.messageId(),
+                    () -> telegram.message(chat, due.messageId()));
+        } catch (TelegramException e) {
+            if (e.kind() == TelegramException.Kind.NOT_FOUND) {
+                ledger.vanished(due, "the message is gone");
+                return;
+            }
+            throw e;
+        }
+        Optional<MediaItem> item = media.stream().filter(m -> m.file().uniqueId().equals(due.uniqueId())).findFirst();
+        if (item.isEmpty()) {
+            ledger.vanished(due, "the message no longer has that file");
+            return;
+        }
+        source.matched.incrementAndGet();
+        accept.accept(item.get());
+    }
+
+    /** Decides what to do with a selected item; runs on the producer, one item at a time. */
+    private boolean select(MediaItem item, SourceStats source, BlockingQueue<Work> queue, AtomicLong selected,
+                           AtomicLong selectedBytes) throws InterruptedException {
+        if (control.stopped()) {
+            throw new StoppedException();
+        }
+        if (options.filter().limit().isPresent() && selected.get() >= options.filter().limit().getAsLong()) {
+            return false;
+        }
+        selected.incrementAndGet();
+        selectedBytes.addAndGet(item.file().size());
+        String uniqueId = item.file().uniqueId();
+        Optional<Ledger.Done> done = ledger.done(item);
+        if (done.isPresent() && isComplete(done.get().path(), item.file().size())) {
+            skip(item, source, done.get().path(), "already archived");
+            return true;
+        }
+        Placement placement;
+        try {
+            placement = sink.place(item);
+        } catch (IOException | RuntimeException e) {
+            fail(item, source, "cannot place the file: " + e.getMessage(), true);
+            return true;
+        }
+        if (placement.present()) {
+            sink.release(placement);
+            skip(item, source, placement.target(), "already on disk");
+            return true;
+        }
+        Optional<Ledger.Done> copy = ledger.archivedCopy(uniqueId);
+        if (copy.isPresent() && isComplete(copy.get().path(), item.file().size()) || inFlight.contains(uniqueId)) {
+            sink.release(placement);
+            skip(item, source, copy.map(Ledger.Done::path).orElse(placement.target()), "same file as another message");
+            return true;
+        }
+        stats.planned.incrementAndGet();
+        stats.plannedBytes.addAndGet(item.file().size());
+        listener.planned(item, placement.target());
+        if (options.dryRun()) {
+            sink.release(placement);
+            return true;
+        }
+        ledger.queued(item, placement.target());
+        inFlight.add(uniqueId);
+        queue.put(new Work(item, placement, source));
+        return true;
+    }
+
+    private static boolean isComplete(Path path, long size) {
+        try {
+            return Files.isRegularFile(path) && (size <= 0 || Files.size(path) == size);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void consume(BlockingQueue<Work> queue) throws InterruptedException {
+        boolean end = false;
+        while (!end && !control.stopped()) {
+            int workers = throttle.workers();
+            int batchSize = Math.max(5, 2 * workers);
+            List<Work> batch = new ArrayList<>(batchSize);
+            Work first = queue.take();
+            if (first == END) {
+                break;
+            }
+            if (control.stopped()) {
+                sink.release(first.placement());
+                inFlight.remove(first.item().file().uniqueId());
+                break;
+            }
+            batch.add(first);
+            while (batch.size() < batchSize) {
+                Work next = queue.poll();
+                if (next == null) {
+                    break;
+                }
+                if (next == END) {
+                    end = true;
+                    break;
+                }
+                batch.add(next);
+            }
+            BatchScope.run(batch, workers, this::download);
+        }
+    }
+
+    // ---------------------------------------------------------------- one file
+
+    private void download(Work work) {
+        MediaItem item = work.item();
+        SourceStats source = work.source();
+        try {
+            downloadWithRetries(work, source);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            sink.release(work.placement());
+        } catch (RuntimeException e) {
+            LOG.error("downloading {} failed unexpectedly", item.describe(), e);
+            sink.release(work.placement());
+            fail(item, source, "unexpected error: " + e, false);
+        } finally {
+            inFlight.remove(item.file().uniqueId());
+        }
+    }
+
+    private void downloadWithRetries(Work work, SourceStats source) throws InterruptedException {
+        MediaItem item = work.item();
+        int failures = 0;
+        Duration backoff = Duration.ZERO;
+        String lastError = "";
+        while (true) {
+            if (control.stopped()) {
+                sink.release(work.placement());
+                return;
+            }
+            downloadGate.pass();
+            limiter.acquire();
+            clock.sleep(jitter.apply(throttle.delay()));
+            if (control.stopped()) {
+                sink.release(work.placement());
+                return;
+            }
+            stats.attempts.incrementAndGet();
+            stats.requests.incrementAndGet();
+            listener.started(item);
+            Transfer transfer = new Transfer(clock, telegram, control, options.stallTimeout());
+            try {
+                Transfer.Result result = transfer.run(item, listener, stats);
+                observeFirstByte(result);
+                place(work, source, result.path());
+                return;
+            } catch (Transfer.Aborted aborted) {
+                if (aborted.failure == Transfer.Failure.STOPPED) {
+                    sink.release(work.placement());
+                    listener.finished(item, ProgressListener.Outcome.CANCELLED, "run stopped");
+                    return;
+                }
+                stats.stalls.incrementAndGet();
+                lastError = "no progress for " + options.stallTimeout().toSeconds() + " s";
+            } catch (TelegramException e) {
+                if (e.kind() == TelegramException.Kind.FLOOD_WAIT) {
+                    Duration wait = e.retryAfter().orElse(SUSPECTED_FLOOD);
+                    stats.flood(wait, true);
+                    throttle.onFlood(wait);
+                    listener.floodWait(wait, true);
+                    if (wait.compareTo(options.floodWaitCap()) > 0) {
+                        control.stop(StopReason.FLOOD_WAIT_CAP, "Telegram asked to wait " + wait.toSeconds() + " s");
+                        sink.release(work.placement());
+                        return;
+                    }
+                    downloadGate.close(jitter.apply(wait));
+                    continue;
+                }
+                if (!e.isRetryable()) {
+                    sink.release(work.placement());
+                    fail(item, source, e.getMessage(), true);
+                    return;
+                }
+                if (transfer.bytesSeen() == 0 && telegram.isConnected()) {
+                    suspectFlood(item);
+                }
+                lastError = e.getMessage();
+            }
+            failures++;
+            if (failures > options.maxRetries()) {
+                sink.release(work.placement());
+                fail(item, source, lastError + " (after " + failures + " attempts)", false);
+                return;
+            }
+            backoff = calls.nextBackoff(backoff);
+            stats.retries.incrementAndGet();
+            listener.finished(item, ProgressListener.Outcome.RETRYING, lastError);
+            clock.sleep(backoff);
+        }
+    }
+
+    /**
+     * TDLib stopped a download before its first byte, with the connection up: most likely a flood
+     * wait longer than TDLib absorbs. Hold every download back, longer each time it happens again.
+     */
+    private void suspectFlood(MediaItem item) {
+        long n = silentFailures.incrementAndGet();
+        Duration pause = SUSPECTED_FLOOD.multipliedBy(1L << Math.min(n - 1, 4));
+        if (pause.compareTo(MAX_SUSPECTED_PAUSE) > 0) {
+            pause = MAX_SUSPECTED_PAUSE;
+        }
+        stats.flood(SUSPECTED_FLOOD, false);
+        throttle.onFlood(SUSPECTED_FLOOD);
+        listener.floodWait(pause, false);
+        listener.note("TDLib stopped " + item.describe() + " before its first byte: pausing downloads "
+                + pause.toSeconds() + " s");
+        downloadGate.close(jitter.apply(pause));
+    }
+
+    private void observeFirstByte(Transfer.Result result) {
+        Duration ttfb = result.timeToFirstByte();
+        if (!result.outage() && firstByte.isSlow(ttfb, LATE_FIRST_BYTE, 4.0)) {
+            Duration wait = ttfb.minus(firstByte.typical());
+            stats.flood(wait, false);
+            throttle.onFlood(wait);
+            listener.floodWait(wait, false);
+        } else if (!result.outage()) {
+            firstByte.record(ttfb);
+        }
+    }
+
+    private void place(Work work, SourceStats source, Path downloaded) {
+        MediaItem item = work.item();
+        Path target;
+        long size;
+        try {
+            target = sink.commit(item, work.placement(), downloaded);
+            size = Files.size(target);
+        } catch (IOException | RuntimeException e) {
+            sink.release(work.placement());
+            fail(item, source, "cannot place the file at " + work.placement().target() + ": " + e.getMessage(), false);
+            return;
+        }
+        ledger.downloaded(item, target, size);
+        telegram.discardLocalCopy(item.file());
+        silentFailures.set(0);
+        throttle.onSuccess();
+        stats.successes.incrementAndGet();
+        stats.bytes.addAndGet(size);
+        source.downloaded.incrementAndGet();
+        source.bytes.addAndGet(size);
+        listener.finished(item, ProgressListener.Outcome.DOWNLOADED, target.toString());
+    }
+
+    private void skip(MediaItem item, SourceStats source, Path path, String reason) {
+        ledger.skipped(item, path, reason);
+        stats.skipped.incrementAndGet();
+        source.skipped.incrementAndGet();
+        listener.finished(item, ProgressListener.Outcome.SKIPPED, reason);
+    }
+
+    private void fail(MediaItem item, SourceStats source, String error, boolean permanent) {
+        ledger.failed(item, error, permanent);
+        stats.failed.incrementAndGet();
+        source.failed.incrementAndGet();
+        listener.finished(item, ProgressListener.Outcome.FAILED, error);
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

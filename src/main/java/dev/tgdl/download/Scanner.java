@@ -1,0 +1,161 @@
+package dev.tgdl.download;
+
+import dev.tgdl.telegram.Chat;
+import dev.tgdl.telegram.MediaItem;
+import dev.tgdl.telegram.MediaPage;
+import dev.tgdl.telegram.PageRequest;
+import dev.tgdl.telegram.SearchFilter;
+import dev.tgdl.telegram.Telegram;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Streams the media of a chat that match the filter, newest first, one page at a time: memory stays
+ * flat however long the chat is. Uses Telegram's server-side media filters where they cover the
+ * selected types (at most two filtered scans, merged by message id), the plain history otherwise.
+ *
+ * <p>Incremental: only messages above the ledger's high-water mark are scanned, and a scan records
+ * checkpoints as it goes, so a run killed halfway through a long scan resumes where it was. Runs with
+ * ranges or a limit scan just their range and leave the ledger's scan state alone.
+ */
+final class Scanner {
+
+    /** Receives the items; returns false to end the scan (the limit was reached). */
+    @FunctionalInterface
+    interface Sink {
+        boolean accept(MediaItem item) throws InterruptedException;
+    }
+
+    private final PacedCalls calls;
+    private final Telegram telegram;
+    private final Ledger ledger;
+    private final MediaFilter filter;
+    private final boolean full;
+
+    Scanner(PacedCalls calls, Telegram telegram, Ledger ledger, MediaFilter filter, boolean full) {
+        this.calls = calls;
+        this.telegram = telegram;
+        this.ledger = ledger;
+        this.filter = filter;
+        this.full = full;
+    }
+
+    /** Scans {@code chat}, handing each matching item to {@code sink}. */
+    void scan(Chat chat, SourceStats stats, Sink sink) throws InterruptedException {
+        List<Optional<SearchFilter>> streams = SearchFilter.plan(filter.types())
+                .map(list -> list.stream().map(Optional::of).toList())
+                .orElse(List.of(Optional.empty()));
+        boolean ranged = filter.fromId().isPresent() || filter.toId().isPresent() || filter.since().isPresent()
+                || filter.until().isPresent() || filter.limit().isPresent();
+        if (ranged) {
+            long start = filter.toId().isPresent() ? PageRequest.cursorAbove(filter.toId().getAsLong()) : 0;
+            new Segment(chat, streams, start, 0, false, stats, sink).run();
+            return;
+        }
+        Ledger.ScanState state = full ? Ledger.ScanState.NONE : ledger.scanState(chat);
+        long mark = state.highWaterMark();
+        if (state.checkpoint().isPresent()) {
+            Ledger.Checkpoint cp = state.checkpoint().get();
+            // finish the interrupted scan first: below what it reached, down to the old mark
+            Segment rest = new Segment(chat, streams, cp.reached() << 20, mark, true, stats, sink);
+            rest.top = cp.top();
+            if (!rest.run()) {
+                return;
+            }
+            ledger.scanned(chat, cp.top());
+            mark = cp.top();
+        }
+        Segment fresh = new Segment(chat, streams, 0, mark, true, stats, sink);
+        if (fresh.run()) {
+            ledger.scanned(chat, Math.max(fresh.top, mark));
+        }
+    }
+
+    /** One newest-first pass from a cursor down to a message id, over one or two merged streams. */
+    private final class Segment {
+        private final Chat chat;
+        private final List<Stream> streams;
+        private final long stopAt;
+        private final boolean checkpoints;
+        private final SourceStats stats;
+        private final Sink sink;
+        long top;
+
+        Segment(Chat chat, List<Optional<SearchFilter>> filters, long cursor, long stopAt, boolean checkpoints,
+                SourceStats stats, Sink sink) {
+            this.chat = chat;
+            this.streams = filters.stream().map(f -> new Stream(f, cursor)).toList();
+            this.stopAt = stopAt;
+            this.checkpoints = checkpoints;
+            this.stats = stats;
+            this.sink = sink;
+        }
+
+        /** Runs the pass; false when the sink ended it early. */
+        boolean run() throws InterruptedException {
+            while (true) {
+                Stream next = null;
+                for (Stream s : streams) {
+                    s.fill();
+                    if (!s.buffer.isEmpty() && (next == null || s.buffer.peek().messageId() > next.buffer.peek().messageId())) {
+                        next = s;
+                    }
+                }
+                if (next == null) {
+                    return true;
+                }
+                MediaItem item = next.buffer.poll();
+                if (filter.aboveRange(item) || !filter.accepts(item)) {
+                    continue;
+                }
+                stats.matched.incrementAndGet();
+                if (!sink.accept(item)) {
+                    return false;
+                }
+                if (checkpoints && next.buffer.isEmpty()) {
+                    // every item from this one up to the top is now recorded in the ledger (the sink queued it)
+                    ledger.scanProgress(chat, Math.max(top, item.messageId()), item.messageId());
+                }
+            }
+        }
+
+        /** One scan: the history, or one server-side filter. */
+        private final class Stream {
+            private final Optional<SearchFilter> filter;
+            private final ArrayDeque<MediaItem> buffer = new ArrayDeque<>();
+            private long cursor;
+            private boolean done;
+
+            Stream(Optional<SearchFilter> filter, long cursor) {
+                this.filter = filter;
+                this.cursor = cursor;
+            }
+
+            /** Fetches pages until the buffer has an item or the stream is done. */
+            void fill() throws InterruptedException {
+                while (buffer.isEmpty() && !done) {
+                    long from = cursor;
+                    MediaPage page = calls.call("history of " + chat.displayName(),
+                            () -> telegram.page(new PageRequest(chat, from, filter)));
+                    stats.scanned.addAndGet(page.messages());
+                    top = Math.max(top, page.newestId());
+                    for (MediaItem item : page.items()) {
+                        if (item.messageId() <= stopAt || Scanner.this.filter.belowRange(item.messageId(), item.date())) {
+                            done = true;
+                            break;
+                        }
+                        buffer.add(item);
+                    }
+                    OptionalLong next = page.next();
+                    if (next.isEmpty() || page.messages() == 0 || page.oldestId() != 0 && page.oldestId() <= stopAt) {
+                        done = true;
+                    } else {
+                        cursor = next.getAsLong();
+                    }
+                }
+            }
+        }
+    }
+}

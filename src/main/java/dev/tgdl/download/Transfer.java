@@ -1,0 +1,126 @@
+package dev.tgdl.download;
+
+import dev.tgdl.telegram.Download;
+import dev.tgdl.telegram.MediaItem;
+import dev.tgdl.telegram.Telegram;
+import dev.tgdl.telegram.TelegramException;
+import dev.tgdl.time.TimeSource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One attempt at downloading one file (create one per attempt), watched: a download that makes no progress for the stall
+ * timeout while the connection is up is cancelled (its partial data stays for the retry); the time
+ * to its first byte is measured, because a long one is a flood wait TDLib absorbed.
+ */
+final class Transfer {
+
+    /** How an attempt ended, when it did not produce the file. */
+    enum Failure { STALLED, STOPPED }
+
+    /** Thrown when the attempt stalled or the run stopped. */
+    static final class Aborted extends Exception {
+        private static final long serialVersionUID = 1L;
+        final Failure failure;
+
+        Aborted(Failure failure) {
+            super(failure.name(), null, false, false);
+            this.failure = failure;
+        }
+    }
+
+    private final TimeSource clock;
+    private final Telegram telegram;
+    private final RunControl control;
+    private final Duration stallTimeout;
+    private volatile long bytesSeen;
+
+    Transfer(TimeSource clock, Telegram telegram, RunControl control, Duration stallTimeout) {
+        this.clock = clock;
+        this.telegram = telegram;
+        this.control = control;
+        this.stallTimeout = stallTimeout;
+    }
+
+    /**
+     * The result of a finished attempt.
+     *
+     * @param path           TDLib's finished copy
+     * @param timeToFirstByte from the request to the first progress (or to completion)
+     * @param outage         whether the connection was down at some point (timings say nothing then)
+     */
+    record Result(Path path, Duration timeToFirstByte, boolean outage) {
+    }
+
+    /** Progress seen by the attempt, updated from the receive thread. */
+    private static final class Watch {
+        volatile long lastProgress;
+        volatile long firstProgress = -1;
+        volatile long bytes;
+    }
+
+    Result run(MediaItem item, ProgressListener listener, DownloadStats stats)
+            throws InterruptedException, Aborted {
+        long start = clock.nanos();
+        Watch watch = new Watch();
+        watch.lastProgress = start;
+        Download download = telegram.download(item.file(), (downloaded, total) -> {
+            long now = clock.nanos();
+            if (watch.firstProgress < 0 && downloaded > 0) {
+                watch.firstProgress = now;
+            }
+            if (downloaded != watch.bytes) {
+                stats.activeBytes.addAndGet(downloaded - watch.bytes);
+                watch.bytes = downloaded;
+                watch.lastProgress = now;
+            }
+            listener.progress(item, downloaded, total);
+        });
+        boolean outage = false;
+        long poll = Math.max(TimeUnit.MILLISECONDS.toNanos(5),
+                Math.min(TimeUnit.MILLISECONDS.toNanos(250), clock.toRealNanos(Duration.ofSeconds(1))));
+        try {
+            while (true) {
+                try {
+                    Path path = download.completion().get(poll, TimeUnit.NANOSECONDS);
+                    long first = watch.firstProgress < 0 ? clock.nanos() : watch.firstProgress;
+                    return new Result(path, Duration.ofNanos(first - start), outage);
+                } catch (TimeoutException e) {
+                    long now = clock.nanos();
+                    if (control.stopped()) {
+                        download.cancel();
+                        throw new Aborted(Failure.STOPPED);
+                    }
+                    if (!telegram.isConnected()) {
+                        // an outage is not a stall: the watchdog only counts connected time
+                        outage = true;
+                        watch.lastProgress = now;
+                    } else if (now - watch.lastProgress > stallTimeout.toNanos()) {
+                        download.cancel();
+                        throw new Aborted(Failure.STALLED);
+                    }
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof TelegramException t) {
+                        throw t;
+                    }
+                    throw new TelegramException(TelegramException.Kind.TRANSIENT, "download of " + item.describe()
+                            + " failed: " + e.getCause(), null, e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            download.cancel();
+            throw e;
+        } finally {
+            bytesSeen = watch.bytes;
+            stats.activeBytes.addAndGet(-watch.bytes);
+        }
+    }
+
+    /** Bytes the attempt had downloaded when it ended (0: it never started moving). */
+    long bytesSeen() {
+        return bytesSeen;
+    }
+}
