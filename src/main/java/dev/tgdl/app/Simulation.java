@@ -1,32 +1,92 @@
 package dev.tgdl.app;
 
 import dev.tgdl.config.ConfigException;
-import dev.tgdl.td.TdJson;
+import dev.tgdl.sim.Scenario;
+import dev.tgdl.sim.ScenarioException;
+import dev.tgdl.sim.SimulatedTdlib;
 import dev.tgdl.time.TimeSource;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
 
-/** INTERIM until the simulator lands on main: replaced by the real wiring in the merge. */
+/**
+ * {@code --simulate[=SCENARIO]}: the scenario, the scaled clock tgdl and the simulator share, and
+ * the simulator itself once a command needs TDLib.
+ */
 public final class Simulation implements AutoCloseable {
 
-    private Simulation() {
+    private final Scenario scenario;
+    private final String key;
+    private final TimeSource clock;
+    private SimulatedTdlib simulator;
+
+    private Simulation(Scenario scenario, String key) {
+        this.scenario = scenario;
+        this.key = key;
+        this.clock = TimeSource.scaled(scenario.timeScale());
     }
 
+    /**
+     * The built-in scenario for an empty spec, else the YAML file it names.
+     *
+     * @throws ConfigException for a missing or malformed scenario
+     */
     static Simulation load(String spec) {
-        throw new ConfigException("--simulate is not wired yet");
+        try {
+            if (spec.isBlank()) {
+                return new Simulation(Scenario.builtin(), "builtin");
+            }
+            Path file = Path.of(spec).toAbsolutePath().normalize();
+            Scenario scenario = Scenario.load(file);
+            // one profile folder per scenario file: sessions of different scenarios never mix
+            return new Simulation(scenario, scenario.name() + "-" + shortHash(file.toString()));
+        } catch (ScenarioException e) {
+            throw new ConfigException("bad scenario: " + e.getMessage() + " (the format is in docs/scenarios.md)", e);
+        }
     }
 
+    private static String shortHash(String s) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The name of the profile folder of this scenario. */
     String key() {
-        return "builtin";
+        return key;
     }
 
+    /** The clock of the scenario's time scale. */
     TimeSource clock() {
-        return TimeSource.system();
+        return clock;
     }
 
-    TdJson start() {
-        throw new ConfigException("--simulate is not wired yet");
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** The running simulator, once started. */
+    public Optional<SimulatedTdlib> simulator() {
+        return Optional.ofNullable(simulator);
+    }
+
+    synchronized SimulatedTdlib start() {
+        if (simulator == null) {
+            simulator = SimulatedTdlib.create(scenario, clock);
+        }
+        return simulator;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (simulator != null) {
+            simulator.close();
+        }
     }
 }

@@ -22,10 +22,14 @@ abstract class BaseCommand implements Callable<Integer> {
         return root().context();
     }
 
+    /** Where log lines for stderr go (a live progress view can take them over). */
+    protected ConsoleLog consoleLog;
+
     @Override
     public final Integer call() throws Exception {
         validate();
-        try (AppContext app = AppContext.create(root().globalOptions(), cli().err())) {
+        consoleLog = new ConsoleLog(cli().err());
+        try (AppContext app = AppContext.create(root().globalOptions(), consoleLog)) {
             return run(app).code();
         }
     }

@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "tgdl", mixinStandardHelpOptions = true, versionProvider = TgdlCommand.VersionProvider.class,
         usageHelpAutoWidth = true, sortOptions = false,
         description = "Archives the media of Telegram channels and groups as a user account.",
-        subcommands = {LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
+        subcommands = {LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, DownloadCommand.class,
             CompletionCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 all done, 1 some items failed (queued for retry), 2 usage or configuration error,",
             "3 login required, 4 profile in use, 5 stopped early (resumable), 70 internal error, 130 interrupted."})

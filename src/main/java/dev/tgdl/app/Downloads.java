@@ -1,0 +1,204 @@
+package dev.tgdl.app;
+
+import dev.tgdl.config.Config;
+import dev.tgdl.config.ConfigException;
+import dev.tgdl.config.ConfigLoader;
+import dev.tgdl.config.DataSizes;
+import dev.tgdl.config.Durations;
+import dev.tgdl.download.AdaptiveThrottle;
+import dev.tgdl.download.DownloadOptions;
+import dev.tgdl.download.DownloadReport;
+import dev.tgdl.download.FixedThrottle;
+import dev.tgdl.download.FolderSink;
+import dev.tgdl.download.Ledger;
+import dev.tgdl.download.MediaDownloader;
+import dev.tgdl.download.MediaFilter;
+import dev.tgdl.download.ProgressListener;
+import dev.tgdl.download.RunControl;
+import dev.tgdl.download.SizeCache;
+import dev.tgdl.download.Throttle;
+import dev.tgdl.download.ThrottleSettings;
+import dev.tgdl.naming.PathTemplate;
+import dev.tgdl.telegram.MediaType;
+import dev.tgdl.telegram.SourceRef;
+import dev.tgdl.telegram.Telegram;
+import dev.tgdl.time.TimeSource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/** {@code tgdl download}: checks the request, builds the engine, runs it. */
+public final class Downloads {
+
+    private Downloads() {
+    }
+
+    /**
+     * A checked request: everything resolved against the configuration, ready to run.
+     *
+     * @param options  the engine's options
+     * @param output   the output folder
+     * @param template the layout
+     * @param zone     the zone of dates in names
+     * @param adaptive whether the controller adapts
+     */
+    public record Plan(DownloadOptions options, Path output, PathTemplate template, ZoneId zone, boolean adaptive,
+                       Optional<Duration> maxDuration) {
+    }
+
+    /**
+     * Checks a request against the configuration; nothing is opened yet.
+     *
+     * @throws ConfigException (exit 2) naming the flag and what it accepts
+     */
+    public static Plan plan(Config config, DownloadRequest r) {
+        Config.DownloadConfig d = config.download();
+        if (r.sources().isEmpty()) {
+            throw new ConfigException("no SOURCE given: name a channel, e.g. tgdl download @channel");
+        }
+        List<SourceRef> sources = r.sources().stream().map(Downloads::source).toList();
+        PathTemplate template = template(r.template().orElse(d.template()));
+        ZoneId zone = ConfigLoader.zone(d.timezone(), Map.of(), null);
+        Set<MediaType> types = types(r.types().orElse(d.types()), "--types");
+        long minSize = r.minSize().map(s -> size(s, "--min-size")).orElse(d.minSize());
+        OptionalLong maxSize = r.maxSize().map(s -> OptionalLong.of(size(s, "--max-size")))
+                .orElse(d.maxSize().map(OptionalLong::of).orElse(OptionalLong.empty()));
+        if (maxSize.isPresent() && maxSize.getAsLong() < minSize) {
+            throw new ConfigException("--max-size is smaller than --min-size: nothing could match");
+        }
+        if (r.fromId().isPresent() && r.toId().isPresent() && r.fromId().getAsLong() > r.toId().getAsLong()) {
+            throw new ConfigException("--from-id " + r.fromId().getAsLong() + " is above --to-id " + r.toId().getAsLong());
+        }
+        for (OptionalLong id : List.of(r.fromId(), r.toId(), r.limit())) {
+            if (id.isPresent() && id.getAsLong() < 1) {
+                throw new ConfigException("--from-id, --to-id and --limit take numbers from 1 (message ids as in t.me links)");
+            }
+        }
+        Optional<Instant> since = r.since().map(s -> date(s, zone, "--since"));
+        Optional<Instant> until = r.until().map(s -> date(s, zone, "--until"));
+        if (since.isPresent() && until.isPresent() && !since.get().isBefore(until.get())) {
+            throw new ConfigException("--since must be before --until");
+        }
+        MediaFilter filter = new MediaFilter(types, Set.copyOf(r.include().orElse(d.include())),
+                Set.copyOf(r.exclude().orElse(d.exclude())), minSize, maxSize, r.fromId(), r.toId(), since, until,
+                r.limit());
+        int workers = r.workers().orElse(d.workers());
+        int maxWorkers = r.maxWorkers().orElse(Math.max(d.maxWorkers(), workers));
+        Duration minDelay = r.minDelay().map(s -> duration(s, "--min-delay")).orElse(d.minDelay());
+        Duration maxDelay = r.maxDelay().map(s -> duration(s, "--max-delay")).orElse(d.maxDelay());
+        Duration floodCap = r.floodWaitCap().map(s -> duration(s, "--flood-wait-cap")).orElse(d.floodWaitCap());
+        boolean adaptive = d.adaptive() && !r.noAdaptive();
+        ThrottleSettings throttle;
+        try {
+            if (workers > maxWorkers) {
+                throw new IllegalArgumentException("--workers " + workers + " is above --max-workers " + maxWorkers);
+            }
+            Duration initial = d.initialDelay().compareTo(minDelay) < 0 ? minDelay
+                    : d.initialDelay().compareTo(maxDelay) > 0 ? maxDelay : d.initialDelay();
+            throttle = new ThrottleSettings(workers, maxWorkers, initial, minDelay, maxDelay, adaptive, d.policy());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage().replace("max workers", "--max-workers").replace("workers must", "--workers must"));
+        }
+        DownloadOptions options = new DownloadOptions(sources, filter, throttle, d.requestRate(), d.requestBurst(),
+                floodCap, d.stallTimeout(), d.maxRetries(), r.dryRun(), r.join(), r.full());
+        Path output = r.output().orElse(d.output()).toAbsolutePath().normalize();
+        return new Plan(options, output, template, zone, adaptive, r.maxDuration());
+    }
+
+    /**
+     * Runs a checked plan against the logged-in session.
+     *
+     * @param started receives the engine once built (the progress view reads its counters)
+     */
+    public static DownloadReport run(AppContext app, Plan plan, Telegram telegram, Ledger ledger,
+                                     ProgressListener listener, RunControl control, Consumer<MediaDownloader> started)
+            throws InterruptedException {
+        TimeSource clock = app.clock();
+        Throttle throttle = throttle(plan.options().throttle(), clock);
+        FolderSink sink = new FolderSink(plan.output(), plan.template(), plan.zone(), ledger);
+        MediaDownloader engine = new MediaDownloader(telegram, sink, ledger, listener, throttle, clock,
+                new SplittableRandom(), control, new SizeCache(clock), plan.options());
+        started.accept(engine);
+        return engine.run();
+    }
+
+    /** The controller of a run. */
+    public static Throttle throttle(ThrottleSettings settings, TimeSource clock) {
+        if (!settings.adaptive()) {
+            return new FixedThrottle("fixed-" + settings.workers(), settings.workers(), settings.initialDelay());
+        }
+        return new AdaptiveThrottle(clock, settings);
+    }
+
+    static SourceRef source(String text) {
+        try {
+            return SourceRef.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    static PathTemplate template(String text) {
+        try {
+            return PathTemplate.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    static Set<MediaType> types(List<String> names, String flag) {
+        Set<MediaType> types = EnumSet.noneOf(MediaType.class);
+        for (String name : names) {
+            for (String part : name.split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                types.add(MediaType.byLabel(part).orElseThrow(() -> new ConfigException(flag + ": '" + part.trim()
+                        + "' is not a media type; use " + String.join(",", MediaType.labels()))));
+            }
+        }
+        if (types.isEmpty()) {
+            throw new ConfigException(flag + " is empty: name at least one of " + String.join(",", MediaType.labels()));
+        }
+        return types;
+    }
+
+    static long size(String text, String flag) {
+        try {
+            return DataSizes.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(flag + ": " + e.getMessage());
+        }
+    }
+
+    static Duration duration(String text, String flag) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(flag + ": " + e.getMessage());
+        }
+    }
+
+    /** A date ({@code 2024-05-01}, midnight in the zone) or an instant ({@code 2024-05-01T12:00:00Z}). */
+    static Instant date(String text, ZoneId zone, String flag) {
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text).atStartOfDay(zone).toInstant();
+            }
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new ConfigException(flag + ": '" + text + "' is not a date: use 2024-05-01 or 2024-05-01T12:00:00Z");
+        }
+    }
+}

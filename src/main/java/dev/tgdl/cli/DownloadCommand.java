@@ -1,0 +1,141 @@
+package dev.tgdl.cli;
+
+import dev.tgdl.app.AppContext;
+import dev.tgdl.app.DownloadRequest;
+import dev.tgdl.app.Downloads;
+import dev.tgdl.download.DownloadReport;
+import dev.tgdl.download.Ledger;
+import dev.tgdl.download.RunControl;
+import dev.tgdl.download.StopReason;
+import dev.tgdl.telegram.Telegram;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "download", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Download the media of channels and groups.",
+            "SOURCE: @username, username, https://t.me/username[/ID], https://t.me/c/CHANNEL/ID, -100... ids,",
+            "invite links (https://t.me/+HASH; joined only with --join). A repeated run downloads only what is new."})
+final class DownloadCommand extends BaseCommand {
+
+    @Parameters(paramLabel = "SOURCE", arity = "1..*", description = "Channels, groups or message links.")
+    List<String> sources;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (default: download.output).")
+    Path output;
+
+    @Option(names = "--template", paramLabel = "T", description = "File layout, e.g. {chat}/{date:yyyy-MM}/{message_id}_{file_name}.")
+    String template;
+
+    @Option(names = "--types", split = ",", paramLabel = "LIST",
+            description = "photo,video,document,audio,voice,video_note,animation,sticker")
+    List<String> types;
+
+    @Option(names = "--include", split = ",", paramLabel = "EXT,..", description = "Only these extensions.")
+    List<String> include;
+
+    @Option(names = "--exclude", split = ",", paramLabel = "EXT,..", description = "Never these extensions.")
+    List<String> exclude;
+
+    @Option(names = "--min-size", paramLabel = "S", description = "Skip smaller files (e.g. 100KB).")
+    String minSize;
+
+    @Option(names = "--max-size", paramLabel = "S", description = "Skip larger files (e.g. 1.5GiB).")
+    String maxSize;
+
+    @Option(names = "--from-id", paramLabel = "N", description = "Oldest message id (as in t.me links).")
+    Long fromId;
+
+    @Option(names = "--to-id", paramLabel = "N", description = "Newest message id.")
+    Long toId;
+
+    @Option(names = "--since", paramLabel = "DATE", description = "Messages from this date (2024-05-01).")
+    String since;
+
+    @Option(names = "--until", paramLabel = "DATE", description = "Messages before this date.")
+    String until;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N files per source.")
+    Long limit;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Concurrent downloads to start with.")
+    Integer workers;
+
+    @Option(names = "--max-workers", paramLabel = "N", description = "Most concurrent downloads (at most 32).")
+    Integer maxWorkers;
+
+    @Option(names = "--min-delay", paramLabel = "S", description = "Shortest pause before a request (e.g. 0.1s).")
+    String minDelay;
+
+    @Option(names = "--max-delay", paramLabel = "S", description = "Longest pause before a request.")
+    String maxDelay;
+
+    @Option(names = "--no-adaptive", description = "Keep workers and delay fixed.")
+    boolean noAdaptive;
+
+    @Option(names = "--flood-wait-cap", paramLabel = "S",
+            description = "Stop (exit 5, resumable) when Telegram asks to wait longer than this (default 15m).")
+    String floodWaitCap;
+
+    @Option(names = "--dry-run", description = "Show what would be downloaded, and where; download nothing.")
+    boolean dryRun;
+
+    @Option(names = "--join", description = "Join the chat of an invite link when not a member.")
+    boolean join;
+
+    @Option(names = "--full", description = "Rescan from the newest message and re-fetch files missing on disk.")
+    boolean full;
+
+    @Option(names = "--json", description = "Print the stats document (JSON) on stdout.")
+    boolean json;
+
+    @Option(names = "--no-progress", description = "Plain log lines instead of the live view.")
+    boolean noProgress;
+
+    @Override
+    protected ExitCode run(AppContext app) throws Exception {
+        DownloadRequest request = new DownloadRequest(sources, Optional.ofNullable(output), Optional.ofNullable(template),
+                Optional.ofNullable(types), Optional.ofNullable(include), Optional.ofNullable(exclude),
+                Optional.ofNullable(minSize), Optional.ofNullable(maxSize), optional(fromId), optional(toId),
+                Optional.ofNullable(since), Optional.ofNullable(until), optional(limit), Optional.ofNullable(workers),
+                Optional.ofNullable(maxWorkers), Optional.ofNullable(minDelay), Optional.ofNullable(maxDelay),
+                noAdaptive, Optional.ofNullable(floodWaitCap), dryRun, join, full, Optional.empty());
+        // every flag is checked before a session is opened: a typo costs nothing
+        Downloads.Plan plan = Downloads.plan(app.config(), request);
+        app.lock("download " + String.join(" ", sources));
+        Telegram telegram = app.openLoggedInSession().telegram();
+        RunControl control = new RunControl(app.clock(), plan.maxDuration());
+        DownloadReport report;
+        boolean live = !noProgress && cli().terminal().stderrIsTerminal();
+        Interrupts interrupts = Interrupts.install(() -> control.stop(StopReason.INTERRUPTED, "interrupted"));
+        try {
+            if (live) {
+                try (LiveProgress view = LiveProgress.open(consoleLog)) {
+                    report = Downloads.run(app, plan, telegram, Ledger.NONE, view, control, view::attach);
+                }
+            } else {
+                PlainProgress view = new PlainProgress();
+                report = Downloads.run(app, plan, telegram, Ledger.NONE, view, control, view::attach);
+            }
+        } finally {
+            interrupts.close();
+        }
+        ExitCode code = Reports.exitCode(report);
+        report = report.withExitCode(code.code());
+        if (json) {
+            Json.print(cli().out(), report);
+        } else {
+            cli().out().println(Reports.summary(report, dryRun));
+        }
+        return code;
+    }
+
+    private static OptionalLong optional(Long value) {
+        return value == null ? OptionalLong.empty() : OptionalLong.of(value);
+    }
+
+}

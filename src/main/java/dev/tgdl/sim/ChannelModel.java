@@ -1,0 +1,237 @@
+package dev.tgdl.sim;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+/**
+ * A channel's messages as a pure function of (scenario seed, channel, message id, run): nothing is
+ * stored, so a 100k-message channel costs no memory, and every client and test sees the same channel.
+ * File ids are derived too: {@code (channel index + 1) << 23 | source message id << 1 | slot}, where
+ * slot 1 is a photo's thumbnail.
+ */
+final class ChannelModel implements SimChannel {
+
+    static final int MAX_MESSAGE_ID = (1 << 22) - 1;
+    private static final String[] TYPES = {"photo", "video", "document", "audio", "voice", "video_note", "animation", "sticker"};
+
+    private final Scenario.ChannelSpec spec;
+    private final int index;
+    private final long seed;
+    private final double[] weights = new double[TYPES.length];
+    private final double totalWeight;
+
+    ChannelModel(Scenario scenario, int index) {
+        this.spec = scenario.channels().get(index);
+        this.index = index;
+        this.seed = SimFiles.mix(scenario.seed() * 0x9E3779B97F4A7C15L + index + 1);
+        double total = 0;
+        for (int i = 0; i < TYPES.length; i++) {
+            weights[i] = spec.media().getOrDefault(TYPES[i], 0.0);
+            total += weights[i];
+        }
+        this.totalWeight = total;
+    }
+
+    /** A message of the channel. */
+    record Msg(long id, Instant date, long albumId, Kind kind) {
+    }
+
+    /** What a message holds: text, or a file (possibly the file of an earlier message). */
+    sealed interface Kind permits Text, Media {
+    }
+
+    record Text(String text) implements Kind {
+    }
+
+    /**
+     * A file.
+     *
+     * @param type     media type
+     * @param sourceId the message the file first appeared in (this message, unless a duplicate)
+     * @param size     bytes
+     * @param name     the name the message carries, empty for none
+     */
+    record Media(String type, long sourceId, long size, Optional<String> name, String mime) implements Kind {
+    }
+
+    Scenario.ChannelSpec spec() {
+        return spec;
+    }
+
+    int index() {
+        return index;
+    }
+
+    @Override
+    public String username() {
+        return spec.username();
+    }
+
+    @Override
+    public String title() {
+        return spec.title();
+    }
+
+    @Override
+    public long chatId() {
+        return -1_000_000_000_000L - spec.id();
+    }
+
+    @Override
+    public int messageCount(int run) {
+        return Math.min(MAX_MESSAGE_ID, spec.messages() + spec.growth() * Math.max(0, run - 1));
+    }
+
+    /** The message with this server id at {@code run}, if it exists. */
+    Optional<Msg> message(long id, int run) {
+        if (id < 1 || id > messageCount(run) || deleted(id)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Msg(id, date(id), albumId(id), kind(id)));
+    }
+
+    private boolean deleted(long id) {
+        return id > 1 && uniform(id, 1) < spec.deletedShare();
+    }
+
+    private Instant date(long id) {
+        long step = spec.interval().toMillis();
+        long jitter = (long) (uniform(id, 2) * step * 0.5);
+        return spec.start().plus(Duration.ofMillis(step * (id - 1) + jitter)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    /** Blocks of 10 ids; a block may start with an album of 2..10 photos and videos. */
+    private int albumSize(long block) {
+        if (uniform(block, 3) >= spec.albumShare()) {
+            return 0;
+        }
+        return 2 + (int) (uniform(block, 4) * 9);
+    }
+
+    private long albumId(long id) {
+        long block = (id - 1) / 10;
+        int size = albumSize(block);
+        if (size == 0 || (id - 1) % 10 >= size) {
+            return 0;
+        }
+        // positive, channel-specific, and larger than 2^53 as real album ids are
+        return (SimFiles.mix(seed ^ block) & 0x3FFF_FFFF_FFFF_FFFFL) | 0x0100_0000_0000_0000L;
+    }
+
+    private Kind kind(long id) {
+        if (albumId(id) != 0) {
+            String type = uniform(id, 5) < 0.7 ? "photo" : "video";
+            return media(id, type);
+        }
+        if (uniform(id, 6) < spec.textShare() || totalWeight <= 0) {
+            return new Text("message " + id);
+        }
+        if (id > 10 && uniform(id, 7) < spec.duplicateShare()) {
+            long source = id - 1 - (long) (uniform(id, 8) * Math.min(id - 2, 50));
+            Optional<Msg> original = deleted(source) ? Optional.empty() : Optional.of(new Msg(source, date(source),
+                    albumId(source), kind(source)));
+            if (original.isPresent() && original.get().kind() instanceof Media m) {
+                return m;
+            }
+        }
+        double pick = uniform(id, 9) * totalWeight;
+        String type = TYPES[TYPES.length - 1];
+        for (int i = 0; i < TYPES.length; i++) {
+            if (pick < weights[i]) {
+                type = TYPES[i];
+                break;
+            }
+            pick -= weights[i];
+        }
+        return media(id, type);
+    }
+
+    private Media media(long id, String type) {
+        Scenario.Sizes sizes = spec.sizes();
+        double normal = Math.sqrt(-2 * Math.log(1 - uniform(id, 10))) * Math.cos(2 * Math.PI * uniform(id, 11));
+        long size = Math.round(sizes.median() * Math.exp(sizes.sigma() * normal));
+        size = Math.max(sizes.min(), Math.min(sizes.max(), size));
+        Optional<String> name = name(id, type);
+        return new Media(type, id, size, name, mime(type, name));
+    }
+
+    private Optional<String> name(long id, String type) {
+        boolean named = switch (type) {
+            case "document", "video", "audio", "animation" -> true;
+            default -> false;
+        };
+        if (!named) {
+            return Optional.empty();
+        }
+        if (!spec.fileNames().isEmpty()) {
+            String n = spec.fileNames().get((int) ((id - 1) % spec.fileNames().size()));
+            return n.isEmpty() ? Optional.empty() : Optional.of(n);
+        }
+        return Optional.of(switch (type) {
+            case "document" -> "report-" + id + ".pdf";
+            case "video" -> "clip_" + id + ".mp4";
+            case "audio" -> "track " + id + ".mp3";
+            default -> "animation_" + id + ".mp4";
+        });
+    }
+
+    private static String mime(String type, Optional<String> name) {
+        String ext = name.map(n -> n.contains(".") ? n.substring(n.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT) : "")
+                .orElse("");
+        return switch (type) {
+            case "photo" -> "image/jpeg";
+            case "video", "video_note", "animation" -> "video/mp4";
+            case "audio" -> "audio/mpeg";
+            case "voice" -> "audio/ogg";
+            case "sticker" -> "image/webp";
+            default -> Map.of("pdf", "application/pdf", "txt", "text/plain", "zip", "application/zip")
+                    .getOrDefault(ext, "application/octet-stream");
+        };
+    }
+
+    /** The file id of a message's file in every session. */
+    int fileId(long sourceId, int slot) {
+        return ((index + 1) << 23) | (int) (sourceId << 1) | slot;
+    }
+
+    /** The stable remote.unique_id of a file. */
+    String uniqueId(long sourceId, int slot) {
+        ByteBuffer b = ByteBuffer.allocate(12).putLong(SimFiles.mix(seed + sourceId * 31 + slot)).putInt((int) sourceId);
+        return "AgAD" + Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+    }
+
+    /** The remote.id of a file (longer, as TDLib's are). */
+    String remoteId(long sourceId, int slot) {
+        ByteBuffer b = ByteBuffer.allocate(24).putLong(SimFiles.mix(seed ^ sourceId)).putLong(index).putLong(sourceId * 2 + slot);
+        return "BQACAgIAAx0C" + Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+    }
+
+    /** Size of a photo's thumbnail (slot 1). */
+    static long thumbnailSize(long size) {
+        return Math.max(200, Math.min(20_000, size / 10));
+    }
+
+    @Override
+    public Stream<SimMedia> media(int run) {
+        return LongStream.rangeClosed(1, messageCount(run))
+                .mapToObj(id -> message(id, run))
+                .flatMap(Optional::stream)
+                .filter(m -> m.kind() instanceof Media)
+                .map(m -> {
+                    Media media = (Media) m.kind();
+                    return new SimMedia(m.id(), chatId(), media.type(), uniqueId(media.sourceId(), 0), media.name(),
+                            media.mime(), media.size(), m.date(), m.albumId());
+                });
+    }
+
+    /** Deterministic uniform [0, 1) for (message or block id, purpose). */
+    private double uniform(long id, int purpose) {
+        return (SimFiles.mix(seed + id * 0x9E3779B97F4A7C15L + purpose * 0xD1B54A32D192ED03L) >>> 11) * 0x1.0p-53;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.tgdl.sim;
+
+import java.util.stream.Stream;
+
+/** The model of a simulated channel: what tests and benchmarks know SHOULD be downloaded. */
+public interface SimChannel {
+
+    String username();
+
+    String title();
+
+    /** TDLib's chat id: -100 followed by the channel id. */
+    long chatId();
+
+    /** Messages the channel has after {@code run} client starts (1 = the first). */
+    int messageCount(int run);
+
+    /** Every downloadable file of the channel at {@code run}, oldest first, generated as streamed. */
+    Stream<SimMedia> media(int run);
+}

@@ -1,0 +1,269 @@
+package dev.tgdl.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+
+/** Messages as TDLib sends them, and the history and search requests over a channel model. */
+final class SimMessages {
+
+    private static final int MAX_PAGE = 100;
+
+    private SimMessages() {
+    }
+
+    static ObjectNode message(SimulatedTdlib sim, SimClient client, ChannelModel c, ChannelModel.Msg m) {
+        ObjectNode msg = base(c.chatId(), m.id() << 20, m.date().getEpochSecond());
+        ObjectNode sender = TdObjects.object("messageSenderChat").put("chat_id", c.chatId());
+        msg.set("sender_id", sender);
+        msg.put("is_channel_post", true);
+        msg.put("media_album_id", Long.toString(m.albumId()));
+        msg.set("content", content(sim, client, c, m));
+        return msg;
+    }
+
+    /** A message the user sent (pending while TDLib sends it). */
+    static ObjectNode outgoing(SimulatedTdlib sim, long chatId, long id, String text, boolean pending, long sendingId) {
+        ObjectNode msg = base(chatId, id, sim.clock().now().getEpochSecond());
+        msg.set("sender_id", TdObjects.object("messageSenderUser").put("user_id", sim.scenario().account().userId()));
+        msg.put("is_outgoing", true).put("is_channel_post", false).put("media_album_id", "0");
+        if (pending) {
+            msg.set("sending_state", TdObjects.object("messageSendingStatePending").put("sending_id", (int) sendingId));
+        }
+        ObjectNode content = TdObjects.object("messageText");
+        content.set("text", TdObjects.formattedText(text));
+        msg.set("content", content);
+        return msg;
+    }
+
+    private static ObjectNode base(long chatId, long id, long date) {
+        ObjectNode msg = TdObjects.object("message").put("id", id);
+        msg.put("chat_id", chatId).put("is_outgoing", false).put("is_pinned", false).put("is_from_offline", false)
+                .put("can_be_saved", true).put("has_timestamped_media", true).put("is_paid_star_suggested_post", false)
+                .put("is_paid_gram_suggested_post", false).put("contains_unread_mention", false)
+                .put("date", date).put("edit_date", 0);
+        msg.putArray("unread_reactions");
+        msg.put("self_destruct_in", 0.0).put("auto_delete_in", 0.0).put("via_bot_user_id", 0)
+                .put("sender_business_bot_user_id", 0).put("sender_boost_count", 0).put("sender_tag", "")
+                .put("paid_message_star_count", 0).put("author_signature", "").put("effect_id", "0")
+                .put("summary_language_code", "").put("ephemeral_message_id", 0);
+        return msg;
+    }
+
+    private static ObjectNode content(SimulatedTdlib sim, SimClient client, ChannelModel c, ChannelModel.Msg m) {
+        if (m.kind() instanceof ChannelModel.Text t) {
+            ObjectNode content = TdObjects.object("messageText");
+            content.set("text", TdObjects.formattedText(t.text()));
+            return content;
+        }
+        ChannelModel.Media media = (ChannelModel.Media) m.kind();
+        ObjectNode file = sim.transfers.fileObject(client, c.fileId(media.sourceId(), 0));
+        String name = media.name().orElse("");
+        return switch (media.type()) {
+            case "photo" -> {
+                ObjectNode photo = TdObjects.object("photo").put("has_stickers", false);
+                ArrayNode sizes = photo.putArray("sizes");
+                sizes.add(photoSize("m", sim.transfers.fileObject(client, c.fileId(media.sourceId(), 1)), 320, 240));
+                sizes.add(photoSize("y", file, 1280, 960));
+                ObjectNode content = TdObjects.object("messagePhoto");
+                content.set("photo", photo);
+                captioned(content).put("show_caption_above_media", false).put("has_spoiler", false).put("is_secret", false);
+                yield content;
+            }
+            case "video" -> {
+                ObjectNode video = TdObjects.object("video").put("duration", 12).put("width", 1280).put("height", 720)
+                        .put("file_name", name).put("mime_type", media.mime()).put("has_stickers", false)
+                        .put("supports_streaming", true);
+                video.set("video", file);
+                ObjectNode content = TdObjects.object("messageVideo");
+                content.set("video", video);
+                content.putArray("alternative_videos");
+                content.putArray("storyboards");
+                content.put("start_timestamp", 0);
+                captioned(content).put("show_caption_above_media", false).put("has_spoiler", false).put("is_secret", false);
+                yield content;
+            }
+            case "document" -> {
+                ObjectNode document = TdObjects.object("document").put("file_name", name).put("mime_type", media.mime());
+                document.set("document", file);
+                ObjectNode content = TdObjects.object("messageDocument");
+                content.set("document", document);
+                yield captioned(content);
+            }
+            case "audio" -> {
+                ObjectNode audio = TdObjects.object("audio").put("duration", 180).put("title", "Track " + m.id())
+                        .put("performer", "Simulated").put("file_name", name).put("mime_type", media.mime());
+                audio.putArray("external_album_covers");
+                audio.set("audio", file);
+                ObjectNode content = TdObjects.object("messageAudio");
+                content.set("audio", audio);
+                yield captioned(content);
+            }
+            case "voice" -> {
+                ObjectNode voice = TdObjects.object("voiceNote").put("duration", 5).put("waveform", "").put("mime_type", media.mime());
+                voice.set("voice", file);
+                ObjectNode content = TdObjects.object("messageVoiceNote");
+                content.set("voice_note", voice);
+                captioned(content).put("is_listened", false);
+                yield content;
+            }
+            case "video_note" -> {
+                ObjectNode note = TdObjects.object("videoNote").put("duration", 5).put("waveform", "").put("length", 240);
+                note.set("video", file);
+                ObjectNode content = TdObjects.object("messageVideoNote");
+                content.set("video_note", note);
+                content.put("is_viewed", false).put("is_secret", false);
+                yield content;
+            }
+            case "animation" -> {
+                ObjectNode animation = TdObjects.object("animation").put("duration", 3).put("width", 320).put("height", 240)
+                        .put("file_name", name).put("mime_type", media.mime()).put("has_stickers", false);
+                animation.set("animation", file);
+                ObjectNode content = TdObjects.object("messageAnimation");
+                content.set("animation", animation);
+                captioned(content).put("show_caption_above_media", false).put("has_spoiler", false).put("is_secret", false);
+                yield content;
+            }
+            default -> {
+                ObjectNode sticker = TdObjects.object("sticker").put("id", Long.toString(m.id())).put("set_id", "0")
+                        .put("width", 512).put("height", 512).put("emoji", "🙂");
+                sticker.set("format", TdObjects.object("stickerFormatWebp"));
+                sticker.set("full_type", TdObjects.object("stickerFullTypeRegular"));
+                sticker.set("sticker", file);
+                ObjectNode content = TdObjects.object("messageSticker");
+                content.set("sticker", sticker);
+                content.put("is_premium", false);
+                yield content;
+            }
+        };
+    }
+
+    private static ObjectNode photoSize(String type, ObjectNode file, int width, int height) {
+        ObjectNode size = TdObjects.object("photoSize").put("type", type);
+        size.set("photo", file);
+        size.put("width", width).put("height", height);
+        size.putArray("progressive_sizes");
+        return size;
+    }
+
+    private static ObjectNode captioned(ObjectNode content) {
+        content.set("caption", TdObjects.formattedText(""));
+        return content;
+    }
+
+    /** getChatHistory: newest first from from_message_id (excluded when offset is 0), at most 100. */
+    static ObjectNode history(SimulatedTdlib sim, SimClient client, ChannelModel c, JsonNode r, boolean firstCall) {
+        int run = client.run();
+        long from = r.path("from_message_id").asLong() >> 20;
+        int offset = r.path("offset").asInt();
+        int limit = Math.max(1, Math.min(MAX_PAGE, r.path("limit").asInt(MAX_PAGE)));
+        if (firstCall) {
+            limit = 1; // TDLib has only the last message cached at first
+        }
+        int count = c.messageCount(run);
+        long start = from == 0 ? count : from - 1;
+        if (offset < 0) {
+            // -offset newer messages come first, and from_message_id itself is included
+            start = from == 0 ? count : from;
+            int newer = 0;
+            for (long id = start + 1; id <= count && newer < -offset; id++) {
+                if (c.message(id, run).isPresent()) {
+                    start = id;
+                    newer++;
+                }
+            }
+        }
+        ObjectNode result = TdObjects.object("messages");
+        ArrayNode messages = result.putArray("messages");
+        for (long id = Math.min(start, count); id >= 1 && messages.size() < limit; id--) {
+            Optional<ChannelModel.Msg> m = c.message(id, run);
+            if (m.isPresent()) {
+                messages.add(message(sim, client, c, m.get()));
+            }
+        }
+        result.put("total_count", messages.size());
+        return result;
+    }
+
+    static boolean matches(ChannelModel.Msg m, String filter) {
+        String type = m.kind() instanceof ChannelModel.Media media ? media.type() : "text";
+        return switch (filter) {
+            case "searchMessagesFilterEmpty" -> true;
+            case "searchMessagesFilterPhotoAndVideo" -> type.equals("photo") || type.equals("video");
+            case "searchMessagesFilterPhoto" -> type.equals("photo");
+            case "searchMessagesFilterVideo" -> type.equals("video");
+            case "searchMessagesFilterDocument" -> type.equals("document");
+            case "searchMessagesFilterAudio" -> type.equals("audio");
+            case "searchMessagesFilterAnimation" -> type.equals("animation");
+            case "searchMessagesFilterVoiceNote" -> type.equals("voice");
+            case "searchMessagesFilterVideoNote" -> type.equals("video_note");
+            case "searchMessagesFilterVoiceAndVideoNote" -> type.equals("voice") || type.equals("video_note");
+            default -> false;
+        };
+    }
+
+    /** searchChatMessages over the model: newest first, {@code next_from_message_id} 0 when done. */
+    static ObjectNode search(SimulatedTdlib sim, SimClient client, ChannelModel c, JsonNode r) {
+        int run = client.run();
+        String filter = r.path("filter").path("@type").asText("searchMessagesFilterEmpty");
+        String query = r.path("query").asText("");
+        long from = r.path("from_message_id").asLong() >> 20;
+        int limit = Math.max(1, Math.min(MAX_PAGE, r.path("limit").asInt(MAX_PAGE)));
+        int count = c.messageCount(run);
+        ObjectNode result = TdObjects.object("foundChatMessages");
+        result.put("total_count", sim.count(c, run, filter));
+        ArrayNode messages = result.putArray("messages");
+        long id = from == 0 ? count : Math.min(from - 1, count);
+        long last = 0;
+        for (; id >= 1 && messages.size() < limit; id--) {
+            Optional<ChannelModel.Msg> m = c.message(id, run);
+            if (m.isPresent() && matches(m.get(), filter) && (query.isEmpty() || text(m.get()).contains(query))) {
+                messages.add(message(sim, client, c, m.get()));
+                last = id;
+            }
+        }
+        boolean more = false;
+        for (long rest = id; rest >= 1; rest--) {
+            Optional<ChannelModel.Msg> m = c.message(rest, run);
+            if (m.isPresent() && matches(m.get(), filter) && (query.isEmpty() || text(m.get()).contains(query))) {
+                more = true;
+                break;
+            }
+        }
+        result.put("next_from_message_id", more ? last << 20 : 0);
+        return result;
+    }
+
+    private static String text(ChannelModel.Msg m) {
+        return m.kind() instanceof ChannelModel.Text t ? t.text() : "";
+    }
+
+    /** getChatMessageCount for a filter. */
+    static int count(ChannelModel c, int run, String filter) {
+        int n = 0;
+        for (long id = 1; id <= c.messageCount(run); id++) {
+            Optional<ChannelModel.Msg> m = c.message(id, run);
+            if (m.isPresent() && matches(m.get(), filter)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** getMessages: null where a message does not exist. */
+    static ObjectNode messages(SimulatedTdlib sim, SimClient client, ChannelModel c, JsonNode ids) {
+        ObjectNode result = TdObjects.object("messages");
+        ArrayNode messages = result.putArray("messages");
+        for (JsonNode id : ids) {
+            Optional<ChannelModel.Msg> m = c.message(id.asLong() >> 20, client.run());
+            if (m.isPresent()) {
+                messages.add(message(sim, client, c, m.get()));
+            } else {
+                messages.addNull();
+            }
+        }
+        result.put("total_count", messages.size());
+        return result;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.tgdl.sim;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What the simulator saw and did.
+ *
+ * @param requests                every request received
+ * @param requestsByMethod        requests per TDLib method
+ * @param floodWaitsIssued        flood episodes started
+ * @param floodWaitSecondsImposed their waits, summed
+ * @param tooManyRequests         429s answered
+ * @param floodWaitsAbsorbed      requests held back by a wait (TDLib's silent waits)
+ * @param bytesServed             file bytes sent
+ * @param downloadsStarted        downloads that needed the network
+ * @param downloadsCompleted      downloads finished
+ * @param downloadsFailed         downloads stopped without a reason (faults, long flood waits)
+ * @param downloadsStalled        downloads that stalled
+ * @param historyCalls            getChatHistory and searchChatMessages calls
+ * @param startedAt               simulated time the simulator started
+ * @param now                     simulated time of this snapshot
+ */
+public record SimStats(long requests, Map<String, Long> requestsByMethod, long floodWaitsIssued,
+                       double floodWaitSecondsImposed, long tooManyRequests, long floodWaitsAbsorbed, long bytesServed,
+                       long downloadsStarted, long downloadsCompleted, long downloadsFailed, long downloadsStalled,
+                       long historyCalls, Instant startedAt, Instant now) {
+
+    /** Requests of one method. */
+    public long requests(String method) {
+        return requestsByMethod.getOrDefault(method, 0L);
+    }
+
+    /** Simulated time since the simulator started. */
+    public Duration elapsed() {
+        return Duration.between(startedAt, now);
+    }
+}

@@ -1,0 +1,183 @@
+package dev.tgdl.sim;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * Builds the TDLib objects the simulator sends, field for field as {@code td_api.tl} names them:
+ * int64 fields as JSON strings, null objects left out. {@code SimSchemaTest} checks every object
+ * the simulator emits against the schema.
+ */
+final class TdObjects {
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private TdObjects() {
+    }
+
+    static ObjectNode object(String type) {
+        ObjectNode node = F.objectNode();
+        node.put("@type", type);
+        return node;
+    }
+
+    static ObjectNode ok() {
+        return object("ok");
+    }
+
+    static ObjectNode error(int code, String message) {
+        return object("error").put("code", code).put("message", message);
+    }
+
+    static ObjectNode optionString(String value) {
+        return object("optionValueString").put("value", value);
+    }
+
+    static ObjectNode updateOption(String name, ObjectNode value) {
+        ObjectNode u = object("updateOption").put("name", name);
+        u.set("value", value);
+        return u;
+    }
+
+    static ObjectNode updateAuthorizationState(ObjectNode state) {
+        ObjectNode u = object("updateAuthorizationState");
+        u.set("authorization_state", state);
+        return u;
+    }
+
+    static ObjectNode updateConnectionState(String state) {
+        ObjectNode u = object("updateConnectionState");
+        u.set("state", object(state));
+        return u;
+    }
+
+    static ObjectNode waitCode(String phone) {
+        ObjectNode info = object("authenticationCodeInfo").put("phone_number", phone).put("timeout", 0);
+        info.set("type", object("authenticationCodeTypeTelegramMessage").put("length", 5));
+        ObjectNode state = object("authorizationStateWaitCode");
+        state.set("code_info", info);
+        return state;
+    }
+
+    static ObjectNode waitPassword(String hint) {
+        return object("authorizationStateWaitPassword").put("password_hint", hint).put("has_recovery_email_address", false)
+                .put("has_passport_data", false).put("recovery_email_address_pattern", "");
+    }
+
+    static ObjectNode waitRegistration() {
+        ObjectNode text = formattedText("Terms of service of the simulated Telegram.");
+        ObjectNode terms = object("termsOfService").put("min_user_age", 0).put("show_popup", false);
+        terms.set("text", text);
+        ObjectNode state = object("authorizationStateWaitRegistration");
+        state.set("terms_of_service", terms);
+        return state;
+    }
+
+    static ObjectNode waitEmailAddress() {
+        return object("authorizationStateWaitEmailAddress").put("allow_apple_id", false).put("allow_google_id", false);
+    }
+
+    static ObjectNode waitPremiumPurchase() {
+        return object("authorizationStateWaitPremiumPurchase").put("store_product_id", "premium.sim")
+                .put("premium_day_count", 30).put("support_email_address", "").put("support_email_subject", "");
+    }
+
+    static ObjectNode formattedText(String text) {
+        ObjectNode t = object("formattedText").put("text", text);
+        t.putArray("entities");
+        return t;
+    }
+
+    static ObjectNode usernames(List<String> active) {
+        ObjectNode u = object("usernames");
+        ArrayNode list = u.putArray("active_usernames");
+        active.forEach(list::add);
+        u.putArray("disabled_usernames");
+        u.put("editable_username", active.isEmpty() ? "" : active.getFirst());
+        u.putArray("collectible_usernames");
+        return u;
+    }
+
+    static ObjectNode user(Scenario.Account a) {
+        ObjectNode u = object("user").put("id", a.userId()).put("first_name", a.firstName()).put("last_name", a.lastName());
+        u.set("usernames", usernames(a.username().isEmpty() ? List.of() : List.of(a.username())));
+        u.put("phone_number", a.phone().replace("+", ""));
+        u.set("status", object("userStatusEmpty"));
+        u.put("accent_color_id", 0).put("background_custom_emoji_id", "0").put("profile_accent_color_id", -1)
+                .put("profile_background_custom_emoji_id", "0").put("is_contact", false).put("is_mutual_contact", false)
+                .put("is_close_friend", false).put("is_premium", a.premium()).put("is_support", false)
+                .put("restricts_new_chats", false).put("paid_message_star_count", 0).put("have_access", true);
+        u.set("type", object("userTypeRegular"));
+        u.put("language_code", "en").put("added_to_attachment_menu", false);
+        return u;
+    }
+
+    static ObjectNode channelChat(ChannelModel c) {
+        ObjectNode chat = object("chat").put("id", c.chatId());
+        chat.set("type", object("chatTypeSupergroup").put("supergroup_id", c.spec().id()).put("is_channel", true));
+        chat.put("title", c.title()).put("accent_color_id", 0).put("background_custom_emoji_id", "0")
+                .put("profile_accent_color_id", -1).put("profile_background_custom_emoji_id", "0")
+                .put("has_protected_content", false).put("is_translatable", false).put("is_marked_as_unread", false)
+                .put("view_as_topics", false).put("has_scheduled_messages", false)
+                .put("can_be_deleted_only_for_self", false).put("can_be_deleted_for_all_users", false)
+                .put("can_be_reported", true).put("default_disable_notification", false).put("unread_count", 0)
+                .put("last_read_inbox_message_id", 0).put("last_read_outbox_message_id", 0)
+                .put("unread_mention_count", 0).put("unread_reaction_count", 0).put("unread_poll_vote_count", 0)
+                .put("message_auto_delete_time", 0).put("reply_markup_message_id", 0).put("client_data", "");
+        chat.putArray("positions");
+        chat.putArray("chat_lists");
+        return chat;
+    }
+
+    static ObjectNode privateChat(Scenario.Account a) {
+        ObjectNode chat = object("chat").put("id", a.userId());
+        chat.set("type", object("chatTypePrivate").put("user_id", a.userId()));
+        chat.put("title", (a.firstName() + " " + a.lastName()).trim()).put("accent_color_id", 0)
+                .put("background_custom_emoji_id", "0").put("profile_accent_color_id", -1)
+                .put("profile_background_custom_emoji_id", "0").put("unread_count", 0).put("client_data", "");
+        chat.putArray("positions");
+        chat.putArray("chat_lists");
+        return chat;
+    }
+
+    static ObjectNode supergroup(ChannelModel c) {
+        ObjectNode s = object("supergroup").put("id", c.spec().id());
+        s.set("usernames", usernames(c.username().isEmpty() ? List.of() : List.of(c.username())));
+        s.put("date", c.spec().start().getEpochSecond());
+        s.set("status", object("chatMemberStatusMember").put("member_until_date", 0));
+        s.put("member_count", 1000).put("boost_level", 0).put("has_automatic_translation", false)
+                .put("has_linked_chat", false).put("has_location", false).put("sign_messages", false)
+                .put("show_message_sender", false).put("join_to_send_messages", false).put("join_by_request", false)
+                .put("is_slow_mode_enabled", false).put("is_channel", true).put("is_broadcast_group", false)
+                .put("is_forum", false).put("is_direct_messages_group", false).put("is_administered_direct_messages_group", false)
+                .put("has_direct_messages_group", false).put("has_forum_tabs", false).put("paid_message_star_count", 0);
+        return s;
+    }
+
+    /** Local state of a file, as TDLib fills localFile. */
+    record Local(String path, boolean canBeDeleted, boolean active, boolean completed, long prefix) {
+
+        static final Local NONE = new Local("", false, false, false, 0);
+    }
+
+    static ObjectNode file(int id, long size, Local local, String remoteId, String uniqueId) {
+        ObjectNode f = object("file").put("id", id).put("size", size).put("expected_size", size);
+        ObjectNode l = object("localFile").put("path", local.path()).put("can_be_downloaded", true)
+                .put("can_be_deleted", local.canBeDeleted()).put("is_downloading_active", local.active())
+                .put("is_downloading_completed", local.completed()).put("download_offset", 0)
+                .put("downloaded_prefix_size", local.prefix()).put("downloaded_size", local.prefix());
+        f.set("local", l);
+        ObjectNode r = object("remoteFile").put("id", remoteId).put("unique_id", uniqueId)
+                .put("is_uploading_active", false).put("is_uploading_completed", true).put("uploaded_size", size);
+        f.set("remote", r);
+        return f;
+    }
+
+    static ObjectNode updateFile(ObjectNode file) {
+        ObjectNode u = object("updateFile");
+        u.set("file", file);
+        return u;
+    }
+}
