@@ -132,6 +132,8 @@ final class DataCentre {
             return new Admit();
         }
         long wait = episode(key, now);
+        // the wait is what the limit asks: once it is over, one request is allowed again
+        bucket.tokens = Math.max(bucket.tokens, 1 - bucket.rate * wait / 1e9);
         return wait <= ABSORBED_LIMIT ? new Delay(wait, true) : new TooMany(seconds(wait));
     }
 

@@ -271,7 +271,11 @@ public record Scenario(String name, double timeScale, long seed, String network,
                 throw new ScenarioException("channels[" + i + "] must be a mapping");
             }
             ObjectNode channel = channelDefaults.deepCopy();
-            merge(channel, (ObjectNode) channels.get(i));
+            ObjectNode given = (ObjectNode) channels.get(i);
+            if (given.has("media")) {
+                channel.remove("media"); // a channel's media mix replaces the default mix, it does not add to it
+            }
+            merge(channel, given);
             if (channel.has("limits")) {
                 ObjectNode limits = ((ObjectNode) merged.get("limits")).deepCopy();
                 merge(limits, (ObjectNode) channel.get("limits"));

@@ -280,6 +280,17 @@ final class SimClient {
         shutDown();
     }
 
+    /** Closes the client at once (the simulator is stopping). */
+    void closeNow() {
+        if (phase == Phase.CLOSED) {
+            return;
+        }
+        if (phase != Phase.NEW) {
+            state(Phase.CLOSING, TdObjects.object("authorizationStateClosing"));
+        }
+        shutDown();
+    }
+
     private void shutDown() {
         sim.transfers.closeClient(this);
         for (JsonNode waiting : pending.values()) {

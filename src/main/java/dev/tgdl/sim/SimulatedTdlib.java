@@ -287,8 +287,22 @@ public final class SimulatedTdlib implements TdJson, AutoCloseable {
         return dc.latency();
     }
 
+    /**
+     * Stops the simulator. Clients still open are closed first, as TDLib closes them: pending
+     * requests fail with 500 Request aborted, then authorizationStateClosed.
+     */
     @Override
     public void close() {
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        loop.execute(() -> {
+            List.copyOf(clients.values()).forEach(SimClient::closeNow);
+            closed.countDown();
+        });
+        try {
+            closed.await(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         loop.close();
         transfers.closeAll();
     }

@@ -1,0 +1,166 @@
+package dev.tgdl.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tgdl.config.ProxySpec;
+import dev.tgdl.td.TdApi;
+import dev.tgdl.td.TdClient;
+import dev.tgdl.td.TdCodec;
+import dev.tgdl.td.TdFunctions;
+import dev.tgdl.td.TdRuntime;
+import dev.tgdl.telegram.Chat;
+import dev.tgdl.telegram.MediaItem;
+import dev.tgdl.telegram.MediaPage;
+import dev.tgdl.telegram.PageRequest;
+import dev.tgdl.telegram.SearchFilter;
+import dev.tgdl.telegram.SourceRef;
+import dev.tgdl.telegram.TdSession;
+import dev.tgdl.telegram.TdTelegram;
+import dev.tgdl.telegram.TelegramException;
+import dev.tgdl.testing.RecordingTdJson;
+import dev.tgdl.testing.TlSchema;
+import dev.tgdl.time.TimeSource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every object the simulator emits, over a session that touches every request tgdl makes, is a
+ * td_api.tl constructor with only that constructor's fields, each of its declared type; and every
+ * request tgdl sent is a td_api.tl function with only its fields.
+ */
+class SimSchemaTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private static TdSession.Options options(RecordingTdJson backend, Path dir, Optional<ProxySpec> proxy) {
+        return new TdSession.Options(backend, dir.resolve("db"), dir.resolve("files"), dir.resolve("tdlib.log"), 1, 94575,
+                "a3406de8d171bb422bb6ddf3bbd800e2", proxy, "0.1.0", TimeSource.system(), Duration.ofSeconds(20));
+    }
+
+    @Test
+    void everythingEmittedInAFullSession_conformsToTdApiTl() throws Exception {
+        TlSchema schema = TlSchema.load();
+        SimulatedTdlib sim = SimulatedTdlib.create(Scenario.builtin().withTimeScale(50), TimeSource.scaled(50));
+        RecordingTdJson wire = new RecordingTdJson(sim);
+        try (TdSession session = TdSession.open(options(wire, dir, ProxySpec.parse("socks5://u:p@127.0.0.1:1080")))) {
+            TdTelegram telegram = session.telegram();
+            telegram.me();
+            Chat demo = telegram.resolve(SourceRef.parse("@demo"), false).chat();
+            telegram.resolve(SourceRef.parse("https://t.me/demo/5"), false);
+            telegram.resolve(SourceRef.parse("https://t.me/c/1000000001/7"), false);
+            telegram.resolve(SourceRef.parse("https://t.me/+TgdlInvite42"), true);
+            telegram.resolve(SourceRef.parse(String.valueOf(demo.id())), false);
+            List<MediaItem> items = new ArrayList<>();
+            long cursor = 0;
+            for (int i = 0; i < 3; i++) {
+                MediaPage page = telegram.page(new PageRequest(demo, cursor, Optional.empty()));
+                items.addAll(page.items());
+                cursor = page.next().orElseThrow();
+            }
+            telegram.page(new PageRequest(demo, 0, Optional.of(SearchFilter.PHOTO_AND_VIDEO)));
+            telegram.page(new PageRequest(demo, 0, Optional.of(SearchFilter.DOCUMENT)));
+            telegram.count(demo, Optional.of(SearchFilter.VOICE_AND_VIDEO_NOTE));
+            telegram.messageWithAlbum(demo, items.getFirst().messageId());
+            for (MediaItem item : items.subList(0, 3)) {
+                Path file = telegram.download(item.file(), (d, t) -> { }).completion().get(20, TimeUnit.SECONDS);
+                assertThat(SimFiles.matches(file, item.file().uniqueId(), item.file().size())).isTrue();
+                telegram.discardLocalCopy(item.file());
+            }
+            var cancelled = telegram.download(items.get(4).file(), (d, t) -> { });
+            cancelled.cancel();
+            telegram.sendText(telegram.savedMessagesChatId(), "schema check");
+            assertThatThrownBy(() -> telegram.resolve(SourceRef.parse("@nosuchchannel"), false))
+                    .isInstanceOf(TelegramException.class);
+            Chat privateChat = telegram.resolve(SourceRef.parse("@private"), false).chat();
+            assertThatThrownBy(() -> telegram.page(new PageRequest(privateChat, 0, Optional.empty())))
+                    .isInstanceOf(TelegramException.class);
+            TdClient client = session.client();
+            client.sendRaw(TdCodec.mapper().createObjectNode().put("@type", "getMessages").put("chat_id", demo.id())
+                    .set("message_ids", JSON.createArrayNode().add(5L << 20).add(999_999L << 20))).get(20, TimeUnit.SECONDS);
+            client.call(new TdFunctions.GetFile(items.getFirst().file().fileId()));
+            client.send(new TdFunctions.GetMessageLinkInfo("https://example.com/nope")).handle((r, e) -> r)
+                    .get(20, TimeUnit.SECONDS);
+        }
+        sim.close();
+        assertConforms(schema, wire);
+    }
+
+    @Test
+    void everythingEmittedDuringLogins_conformsToTdApiTl() throws Exception {
+        TlSchema schema = TlSchema.load();
+        Scenario base = Scenario.builtin();
+        Scenario.Auth a = base.auth();
+        Scenario login = base.withAuth(new Scenario.Auth(false, "", "12345", "secret", "the usual", true, false, false,
+                Duration.ofSeconds(2), Duration.ofSeconds(1)));
+        SimulatedTdlib sim = SimulatedTdlib.create(login.withTimeScale(20), TimeSource.scaled(20));
+        RecordingTdJson wire = new RecordingTdJson(sim);
+        TdRuntime runtime = TdRuntime.of(wire);
+        try (TdClient client = runtime.newClient()) {
+            client.call(SimSession.parameters(dir.resolve("phone")));
+            client.awaitAuthorizationState(s -> s instanceof TdApi.AuthorizationStateWaitPhoneNumber, SimSession.WAIT);
+            client.call(new TdFunctions.SetAuthenticationPhoneNumber("+15550100001"));
+            client.awaitAuthorizationState(s -> s instanceof TdApi.AuthorizationStateWaitCode, SimSession.WAIT);
+            assertThatThrownBy(() -> client.call(new TdFunctions.CheckAuthenticationCode("00000")))
+                    .hasMessageContaining("PHONE_CODE_INVALID");
+            client.call(new TdFunctions.CheckAuthenticationCode("12345"));
+            client.awaitAuthorizationState(s -> s instanceof TdApi.AuthorizationStateWaitPassword, SimSession.WAIT);
+            client.call(new TdFunctions.CheckAuthenticationPassword("secret"));
+            client.awaitAuthorizationState(s -> s instanceof TdApi.AuthorizationStateReady, SimSession.WAIT);
+        }
+        try (TdClient client = runtime.newClient()) {
+            client.call(SimSession.parameters(dir.resolve("qr")));
+            client.awaitAuthorizationState(s -> s instanceof TdApi.AuthorizationStateWaitPhoneNumber, SimSession.WAIT);
+            client.call(new TdFunctions.RequestQrCodeAuthentication(List.of()));
+            client.awaitAuthorizationState(s -> s instanceof TdApi.AuthorizationStateWaitPassword, SimSession.WAIT);
+        }
+        Scenario register = base.withAuth(new Scenario.Auth(false, "", "12345", "", "", false, false, false, a.qrConfirmAfter(),
+                a.qrRefresh()));
+        SimulatedTdlib sim2 = SimulatedTdlib.create(register, TimeSource.scaled(20));
+        RecordingTdJson wire2 = new RecordingTdJson(sim2);
+        try (TdClient client = TdRuntime.of(wire2).newClient()) {
+            client.call(SimSession.parameters(dir.resolve("reg")));
+            client.awaitAuthorizationState(s -> s instanceof TdApi.AuthorizationStateWaitPhoneNumber, SimSession.WAIT);
+            client.call(new TdFunctions.SetAuthenticationPhoneNumber("+15550100001"));
+            client.awaitAuthorizationState(s -> s instanceof TdApi.AuthorizationStateWaitCode, SimSession.WAIT);
+            client.call(new TdFunctions.CheckAuthenticationCode("12345"));
+            client.awaitAuthorizationState(s -> s instanceof TdApi.AuthorizationStateWaitRegistration, SimSession.WAIT);
+        }
+        sim.close();
+        sim2.close();
+        assertConforms(schema, wire);
+        assertConforms(schema, wire2);
+    }
+
+    private static void assertConforms(TlSchema schema, RecordingTdJson wire) throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (String doc : wire.received) {
+            for (String p : schema.problems(JSON.readTree(doc))) {
+                problems.add(p + "   in " + abbreviate(doc));
+            }
+        }
+        for (String request : wire.sent) {
+            JsonNode node = JSON.readTree(request);
+            for (String p : schema.requestProblems(node)) {
+                problems.add("request " + p + "   in " + abbreviate(request));
+            }
+        }
+        assertThat(wire.received).hasSizeGreaterThan(10);
+        assertThat(problems).isEmpty();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() < 300 ? s : s.substring(0, 300) + "...";
+    }
+}
