@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The root command: global options, --version, and the subcommands. */
-@Command(name = "tgdl", mixinStandardHelpOptions = true, versionProvider = TgdlCommand.VersionProvider.class,
+@Command(name = "tgdl", mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true, sortOptions = false,
         description = "Archives the media of Telegram channels and groups as a user account.",
         subcommands = {LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, DownloadCommand.class,
@@ -53,6 +53,9 @@ public final class TgdlCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Only warnings and errors on stderr.")
     boolean quiet;
 
+    @Option(names = {"-V", "--version"}, description = "Print tgdl's version and the version of the TDLib it loads.")
+    boolean version;
+
     TgdlCommand(CliContext context) {
         this.context = context;
     }
@@ -70,27 +73,26 @@ public final class TgdlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (version) {
+            return printVersions();
+        }
         context.err().println("tgdl: a command is needed, e.g. tgdl download @channel (see tgdl --help)");
         return ExitCode.USAGE.code();
     }
 
-    /** tgdl's version and the version of the TDLib it would use (loading it, or the simulator). */
-    static final class VersionProvider implements CommandLine.IVersionProvider {
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public String[] getVersion() {
-            TgdlCommand root = (TgdlCommand) spec.root().userObject();
-            String tdlib;
-            try (AppContext app = AppContext.create(root.globalOptions(), root.context.err())) {
-                tdlib = app.tdlibVersion();
-            } catch (RuntimeException e) {
-                // the version is still worth printing; the reason the library is missing goes with it
-                tdlib = "not available (" + ExitCodes.message(e) + ")";
-            }
-            return new String[] {"tgdl " + Version.tgdl(), "TDLib " + tdlib};
+    /**
+     * tgdl's version, and the version of the TDLib it would use (loading it, or the simulator's).
+     * Without a loadable library the TDLib line says why, and the exit code is 2.
+     */
+    private int printVersions() {
+        context.out().println("tgdl " + Version.tgdl());
+        try (AppContext app = AppContext.create(globalOptions(), context.err())) {
+            context.out().println("TDLib " + app.tdlibVersion());
+            return ExitCode.OK.code();
+        } catch (RuntimeException e) {
+            context.out().println("TDLib not available");
+            context.err().println("tgdl: " + ExitCodes.message(e));
+            return ExitCodes.of(e).code();
         }
     }
 }
