@@ -1,11 +1,13 @@
 package dev.tgdl.app;
 
+import dev.tgdl.archive.Manifest;
 import dev.tgdl.archive.RunLock;
 import dev.tgdl.config.Config;
 import dev.tgdl.config.ConfigException;
 import dev.tgdl.config.ConfigLoader;
 import dev.tgdl.config.Profile;
 import dev.tgdl.config.ProxySpec;
+import dev.tgdl.download.SizeCache;
 import dev.tgdl.td.TdJson;
 import dev.tgdl.td.TdLibraryLocator;
 import dev.tgdl.td.TdRuntime;
@@ -44,6 +46,8 @@ public final class AppContext implements AutoCloseable {
     private final TimeSource clock;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private TdJson backend;
+    private Manifest manifest;
+    private SizeCache sizes;
 
     private AppContext(GlobalOptions options, Config config, Optional<Path> configFile, Profile profile,
                        Optional<Simulation> simulation, TimeSource clock) {
@@ -61,6 +65,14 @@ public final class AppContext implements AutoCloseable {
      * @throws ConfigException for a bad configuration, profile or scenario
      */
     public static AppContext create(GlobalOptions options, OutputStream stderr) {
+        return create(options, stderr, false);
+    }
+
+    /**
+     * Builds the context; with {@code quietByDefault} (cron commands) stderr shows only warnings
+     * unless -v is given, while the log file keeps everything.
+     */
+    public static AppContext create(GlobalOptions options, OutputStream stderr, boolean quietByDefault) {
         var env = options.environment();
         Optional<Path> configFile = options.config()
                 .or(() -> Optional.ofNullable(env.get("TGDL_CONFIG")).filter(s -> !s.isBlank()).map(Path::of));
@@ -72,12 +84,12 @@ public final class AppContext implements AutoCloseable {
         // a malformed proxy is a usage error before anything starts, whatever the command
         options.proxy().or(config::proxy).ifPresent(ProxySpec::parse);
         Optional<Simulation> simulation = options.simulate().map(Simulation::load);
-        TimeSource clock = simulation.map(Simulation::clock).orElseGet(TimeSource::system);
         Profile profile = Profile.resolve(options.profileName(), env, simulation.map(Simulation::key));
         profile.createFolders();
+        TimeSource clock = simulation.map(s -> s.clock(profile.home())).orElseGet(TimeSource::system);
         String level = switch (options.verbosity()) {
             case -1 -> "warn";
-            case 0 -> config.logLevel();
+            case 0 -> quietByDefault ? "warn" : config.logLevel();
             case 1 -> "debug";
             default -> "trace";
         };
@@ -147,6 +159,23 @@ public final class AppContext implements AutoCloseable {
         TdApi.OptionValue value = runtime.execute(new TdFunctions.GetOption("version"));
         String version = value instanceof TdApi.OptionValueString(String v) ? v : "unknown";
         return simulated() ? version + " (simulated)" : version;
+    }
+
+    /** The profile's manifest, opened on first use (and closed with this context). */
+    public synchronized Manifest manifest() {
+        if (manifest == null) {
+            manifest = Manifest.open(profile.manifest(), clock);
+            resources.add(manifest);
+        }
+        return manifest;
+    }
+
+    /** The per-chat totals cache of this process, shared by every run it makes. */
+    public synchronized SizeCache sizes() {
+        if (sizes == null) {
+            sizes = new SizeCache(clock);
+        }
+        return sizes;
     }
 
     /**

@@ -17,13 +17,13 @@ public record DownloadRequest(List<String> sources, Optional<Path> output, Optio
                               OptionalLong limit, Optional<Integer> workers, Optional<Integer> maxWorkers,
                               Optional<String> minDelay, Optional<String> maxDelay, boolean noAdaptive,
                               Optional<String> floodWaitCap, boolean dryRun, boolean join, boolean full,
-                              Optional<Duration> maxDuration) {
+                              boolean linkDuplicates, Optional<Duration> maxDuration) {
 
     /** A request for {@code sources} with every other flag absent. */
     public static DownloadRequest of(List<String> sources) {
         return new DownloadRequest(sources, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), OptionalLong.empty(), OptionalLong.empty(),
                 Optional.empty(), Optional.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), false, Optional.empty(), false, false, false, Optional.empty());
+                Optional.empty(), Optional.empty(), false, Optional.empty(), false, false, false, false, Optional.empty());
     }
 }

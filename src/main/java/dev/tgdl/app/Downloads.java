@@ -1,5 +1,7 @@
 package dev.tgdl.app;
 
+import dev.tgdl.archive.Manifest;
+import dev.tgdl.archive.RetryPolicy;
 import dev.tgdl.config.Config;
 import dev.tgdl.config.ConfigException;
 import dev.tgdl.config.ConfigLoader;
@@ -14,6 +16,7 @@ import dev.tgdl.download.Ledger;
 import dev.tgdl.download.MediaDownloader;
 import dev.tgdl.download.MediaFilter;
 import dev.tgdl.download.ProgressListener;
+import dev.tgdl.download.ReadOnlyLedger;
 import dev.tgdl.download.RunControl;
 import dev.tgdl.download.SizeCache;
 import dev.tgdl.download.Throttle;
@@ -37,6 +40,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 
 /** {@code tgdl download}: checks the request, builds the engine, runs it. */
 public final class Downloads {
@@ -111,26 +116,63 @@ public final class Downloads {
             throw new ConfigException(e.getMessage().replace("max workers", "--max-workers").replace("workers must", "--workers must"));
         }
         DownloadOptions options = new DownloadOptions(sources, filter, throttle, d.requestRate(), d.requestBurst(),
-                floodCap, d.stallTimeout(), d.maxRetries(), r.dryRun(), r.join(), r.full());
+                floodCap, d.stallTimeout(), d.maxRetries(), r.dryRun(), r.join(), r.full(), r.linkDuplicates());
         Path output = r.output().orElse(d.output()).toAbsolutePath().normalize();
         return new Plan(options, output, template, zone, adaptive, r.maxDuration());
     }
 
     /**
-     * Runs a checked plan against the logged-in session.
+     * Runs a checked plan: takes the profile's lock, opens the logged-in session and the manifest,
+     * runs the engine, and records the run with the exit code {@code exitCode} gives its report.
      *
      * @param started receives the engine once built (the progress view reads its counters)
      */
-    public static DownloadReport run(AppContext app, Plan plan, Telegram telegram, Ledger ledger,
-                                     ProgressListener listener, RunControl control, Consumer<MediaDownloader> started)
-            throws InterruptedException {
+    public static DownloadReport run(AppContext app, Plan plan, String command, ProgressListener listener,
+                                     RunControl control, Consumer<MediaDownloader> started,
+                                     ToIntFunction<DownloadReport> exitCode) throws InterruptedException {
+        app.lock(command);
+        Telegram telegram = app.openLoggedInSession().telegram();
+        Manifest manifest = app.manifest();
+        long run = manifest.startRun(command, plan.options().sources().stream().map(SourceRef::text).toList());
+        Ledger ledger = ledger(app, manifest, plan);
+        DownloadReport report = engine(app, plan, telegram, ledger, listener, control, app.sizes(), started).run();
+        report = report.withExitCode(exitCode.applyAsInt(report));
+        manifest.finishRun(run, report.exitCode(), StatsJson.json(report));
+        return report;
+    }
+
+    /** The ledger of a plan's output folder and selection (read-only for a dry run). */
+    static Ledger ledger(AppContext app, Manifest manifest, Plan plan) {
+        Ledger ledger = manifest.ledger(plan.output(), selection(plan.options().filter()), retryPolicy(app.config()));
+        return plan.options().dryRun() ? new ReadOnlyLedger(ledger) : ledger;
+    }
+
+    /** The engine for a plan. */
+    static MediaDownloader engine(AppContext app, Plan plan, Telegram telegram, Ledger ledger, ProgressListener listener,
+                                  RunControl control, SizeCache sizes, Consumer<MediaDownloader> started) {
         TimeSource clock = app.clock();
         Throttle throttle = throttle(plan.options().throttle(), clock);
         FolderSink sink = new FolderSink(plan.output(), plan.template(), plan.zone(), ledger);
         MediaDownloader engine = new MediaDownloader(telegram, sink, ledger, listener, throttle, clock,
-                new SplittableRandom(), control, new SizeCache(clock), plan.options());
+                new SplittableRandom(), control, sizes, plan.options());
         started.accept(engine);
-        return engine.run();
+        return engine;
+    }
+
+    /**
+     * What a selection is, for the manifest: types, extensions and sizes (not ranges, which never
+     * move a chat's high-water mark). Runs with the same output folder and selection share scan progress.
+     */
+    static String selection(MediaFilter filter) {
+        return "types=" + filter.types().stream().map(MediaType::label).sorted().collect(Collectors.joining(","))
+                + ";include=" + filter.include().stream().sorted().collect(Collectors.joining(","))
+                + ";exclude=" + filter.exclude().stream().sorted().collect(Collectors.joining(","))
+                + ";min=" + filter.minSize() + ";max=" + (filter.maxSize().isPresent() ? filter.maxSize().getAsLong() : "");
+    }
+
+    /** The retry schedule of the configuration. */
+    public static RetryPolicy retryPolicy(Config config) {
+        return new RetryPolicy(config.archive().retryDelays(), config.archive().retryEvery(), config.archive().maxAttempts());
     }
 
     /** The controller of a run. */

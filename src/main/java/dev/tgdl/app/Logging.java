@@ -42,7 +42,8 @@ public final class Logging {
         OutputStreamAppender<ILoggingEvent> console = stderr == System.err ? consoleAppender() : new OutputStreamAppender<>();
         console.setContext(context);
         console.setName("stderr");
-        console.setEncoder(encoder(context, "tgdl: %msg%n"));
+        // stack traces go to the log file only: the terminal gets one line per problem
+        console.setEncoder(encoder(context, "tgdl: %msg%n%nopex"));
         if (!(console instanceof ConsoleAppender)) {
             console.setOutputStream(stderr);
         }

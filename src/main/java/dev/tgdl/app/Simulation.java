@@ -6,7 +6,11 @@ import dev.tgdl.sim.ScenarioException;
 import dev.tgdl.sim.SimulatedTdlib;
 import dev.tgdl.time.TimeSource;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -20,13 +24,12 @@ public final class Simulation implements AutoCloseable {
 
     private final Scenario scenario;
     private final String key;
-    private final TimeSource clock;
+    private TimeSource clock;
     private SimulatedTdlib simulator;
 
     private Simulation(Scenario scenario, String key) {
         this.scenario = scenario;
         this.key = key;
-        this.clock = TimeSource.scaled(scenario.timeScale());
     }
 
     /**
@@ -62,9 +65,32 @@ public final class Simulation implements AutoCloseable {
         return key;
     }
 
-    /** The clock of the scenario's time scale. */
-    TimeSource clock() {
+    /**
+     * The clock of the scenario's time scale, anchored to the profile: every run of the profile sees
+     * one simulated timeline (a retry scheduled in simulated time by one run is due for the next at
+     * the right moment). The anchor is the real instant the profile was first simulated.
+     */
+    synchronized TimeSource clock(Path profileHome) {
+        if (clock == null) {
+            clock = TimeSource.anchored(scenario.timeScale(), anchor(profileHome.resolve("simulated-clock")));
+        }
         return clock;
+    }
+
+    private static Instant anchor(Path file) {
+        try {
+            if (Files.isRegularFile(file)) {
+                return Instant.parse(Files.readString(file).strip());
+            }
+            Instant now = Instant.now();
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, now.toString());
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return now;
+        } catch (IOException | java.time.format.DateTimeParseException e) {
+            return Instant.now();
+        }
     }
 
     public Scenario scenario() {
@@ -77,6 +103,9 @@ public final class Simulation implements AutoCloseable {
     }
 
     synchronized SimulatedTdlib start() {
+        if (clock == null) {
+            throw new IllegalStateException("the simulation's clock is made with its profile");
+        }
         if (simulator == null) {
             simulator = SimulatedTdlib.create(scenario, clock);
         }

@@ -29,9 +29,14 @@ abstract class BaseCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         validate();
         consoleLog = new ConsoleLog(cli().err());
-        try (AppContext app = AppContext.create(root().globalOptions(), consoleLog)) {
+        try (AppContext app = AppContext.create(root().globalOptions(), consoleLog, quietByDefault())) {
             return run(app).code();
         }
+    }
+
+    /** Whether stderr shows only warnings unless -v is given (commands meant for cron). */
+    protected boolean quietByDefault() {
+        return false;
     }
 
     /** Checks the command's own options before anything is opened; throw ConfigException to stop with exit 2. */

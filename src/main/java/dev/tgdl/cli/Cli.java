@@ -24,11 +24,8 @@ public final class Cli {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             ExitCode code = ExitCodes.of(e);
-            if (code == ExitCode.INTERNAL_ERROR) {
-                LOG.error("unexpected failure", e);
-            } else {
-                LOG.debug("command failed", e);
-            }
+            // the stack trace goes to the log file (debug); the terminal gets the one line below
+            LOG.debug("{} failed", commandLine.getCommandName(), e);
             context.err().println("tgdl: " + ExitCodes.message(e));
             return code.code();
         });

@@ -4,10 +4,8 @@ import dev.tgdl.app.AppContext;
 import dev.tgdl.app.DownloadRequest;
 import dev.tgdl.app.Downloads;
 import dev.tgdl.download.DownloadReport;
-import dev.tgdl.download.Ledger;
 import dev.tgdl.download.RunControl;
 import dev.tgdl.download.StopReason;
-import dev.tgdl.telegram.Telegram;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -90,6 +88,10 @@ final class DownloadCommand extends BaseCommand {
     @Option(names = "--full", description = "Rescan from the newest message and re-fetch files missing on disk.")
     boolean full;
 
+    @Option(names = "--link-duplicates", description = "A file already archived for another message is hard-linked "
+            + "(or copied) to this message's place too, instead of only being recorded.")
+    boolean linkDuplicates;
+
     @Option(names = "--json", description = "Print the stats document (JSON) on stdout.")
     boolean json;
 
@@ -103,31 +105,29 @@ final class DownloadCommand extends BaseCommand {
                 Optional.ofNullable(minSize), Optional.ofNullable(maxSize), optional(fromId), optional(toId),
                 Optional.ofNullable(since), Optional.ofNullable(until), optional(limit), Optional.ofNullable(workers),
                 Optional.ofNullable(maxWorkers), Optional.ofNullable(minDelay), Optional.ofNullable(maxDelay),
-                noAdaptive, Optional.ofNullable(floodWaitCap), dryRun, join, full, Optional.empty());
+                noAdaptive, Optional.ofNullable(floodWaitCap), dryRun, join, full, linkDuplicates, Optional.empty());
         // every flag is checked before a session is opened: a typo costs nothing
         Downloads.Plan plan = Downloads.plan(app.config(), request);
-        app.lock("download " + String.join(" ", sources));
-        Telegram telegram = app.openLoggedInSession().telegram();
         RunControl control = new RunControl(app.clock(), plan.maxDuration());
+        String command = "download " + String.join(" ", sources);
         DownloadReport report;
         boolean live = !noProgress && cli().terminal().stderrIsTerminal();
         Interrupts interrupts = Interrupts.install(() -> control.stop(StopReason.INTERRUPTED, "interrupted"));
         try {
             if (live) {
                 try (LiveProgress view = LiveProgress.open(consoleLog)) {
-                    report = Downloads.run(app, plan, telegram, Ledger.NONE, view, control, view::attach);
+                    report = Downloads.run(app, plan, command, view, control, view::attach, r -> Reports.exitCode(r).code());
                 }
             } else {
                 PlainProgress view = new PlainProgress();
-                report = Downloads.run(app, plan, telegram, Ledger.NONE, view, control, view::attach);
+                report = Downloads.run(app, plan, command, view, control, view::attach, r -> Reports.exitCode(r).code());
             }
         } finally {
             interrupts.close();
         }
         ExitCode code = Reports.exitCode(report);
-        report = report.withExitCode(code.code());
         if (json) {
-            Json.print(cli().out(), report);
+            Json.print(cli().out(), Json.withSimulator(report, app));
         } else {
             cli().out().println(Reports.summary(report, dryRun));
         }

@@ -12,10 +12,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The root command: global options, --version, and the subcommands. */
-@Command(name = "tgdl", mixinStandardHelpOptions = true,
+@Command(name = "tgdl",
         usageHelpAutoWidth = true, sortOptions = false,
         description = "Archives the media of Telegram channels and groups as a user account.",
         subcommands = {LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, DownloadCommand.class,
+            ArchiveCommand.class, StatusCommand.class, FailedCommand.class, RetryCommand.class, StatsCommand.class,
             CompletionCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 all done, 1 some items failed (queued for retry), 2 usage or configuration error,",
             "3 login required, 4 profile in use, 5 stopped early (resumable), 70 internal error, 130 interrupted."})
@@ -55,6 +56,9 @@ public final class TgdlCommand implements Callable<Integer> {
 
     @Option(names = {"-V", "--version"}, description = "Print tgdl's version and the version of the TDLib it loads.")
     boolean version;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
 
     TgdlCommand(CliContext context) {
         this.context = context;

@@ -17,12 +17,14 @@ import java.util.List;
  * @param maxRetries   retries of a transient failure within the run
  * @param dryRun       plan only: resolve, scan and place, download nothing
  * @param join         join chats of invite links when not a member
- * @param full         rescan from the newest message, ignoring the ledger's high-water marks, and
- *                     re-verify files recorded as done (re-fetching missing or truncated ones)
+ * @param full         rescan from the newest message, ignoring the ledger's high-water marks (files
+ *                     recorded as done are checked on disk whenever met; missing or truncated ones are fetched again)
+ * @param linkDuplicates a file already archived for another message is linked (or copied) to this
+ *                     message's place too, instead of only being recorded as a duplicate
  */
 public record DownloadOptions(List<SourceRef> sources, MediaFilter filter, ThrottleSettings throttle,
                               double requestRate, int requestBurst, Duration floodWaitCap, Duration stallTimeout,
-                              int maxRetries, boolean dryRun, boolean join, boolean full) {
+                              int maxRetries, boolean dryRun, boolean join, boolean full, boolean linkDuplicates) {
 
     public DownloadOptions {
         sources = List.copyOf(sources);

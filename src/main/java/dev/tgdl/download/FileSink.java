@@ -26,4 +26,11 @@ public interface FileSink {
 
     /** Gives up a reservation (the download failed). */
     void release(Placement placement);
+
+    /**
+     * Places, for a duplicate item, a link to (or a copy of) a file archived before.
+     *
+     * @return the final path
+     */
+    Path link(MediaItem item, Placement placement, Path existing) throws IOException;
 }

@@ -73,6 +73,10 @@ public final class FolderSink implements FileSink {
             if (ours && size > 0 && Files.isRegularFile(target) && Files.size(target) == size) {
                 return new Placement(target, true);
             }
+            if (ledger.isRecordedAt(target, uniqueId) && Files.isRegularFile(target)) {
+                // this item's own file, damaged since: the new copy takes its place
+                return new Placement(target, false, true);
+            }
             // another file has this name (or something that is not this file): keep both
             reserved.remove(target, uniqueId);
             target = attempt == 0 ? OutputPaths.disambiguate(target, uniqueId)
@@ -88,7 +92,7 @@ public final class FolderSink implements FileSink {
             Files.createDirectories(target.getParent());
             // the folders exist now: check again that no link among them leads out of the output folder
             OutputPaths.resolveInside(root, root.relativize(target));
-            moveIntoPlace(downloaded, target);
+            moveIntoPlace(downloaded, target, placement.replace());
             Files.setLastModifiedTime(target, FileTime.from(item.date()));
             return target;
         } finally {
@@ -96,27 +100,56 @@ public final class FolderSink implements FileSink {
         }
     }
 
-    private static void moveIntoPlace(Path source, Path target) throws IOException {
-        try {
-            Files.createLink(target, source);
-            Files.deleteIfExists(source);
-            return;
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException(target + " appeared while the file was downloading; it was left alone", e);
-        } catch (UnsupportedOperationException | FileSystemException e) {
-            // another file system, or one without hard links: copy below
+    private static void moveIntoPlace(Path source, Path target, boolean replace) throws IOException {
+        if (!replace) {
+            try {
+                Files.createLink(target, source);
+                Files.deleteIfExists(source);
+                return;
+            } catch (FileAlreadyExistsException e) {
+                throw new IOException(target + " appeared while the file was downloading; it was left alone", e);
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                // another file system, or one without hard links: copy below
+            }
         }
         Path part = target.resolveSibling("." + target.getFileName() + ".tgdl-part");
         Files.copy(source, part, StandardCopyOption.REPLACE_EXISTING);
         try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
-        if (Files.exists(target)) {
+        if (!replace && Files.exists(target)) {
             Files.deleteIfExists(part);
             throw new IOException(target + " appeared while the file was downloading; it was left alone");
         }
-        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Files.deleteIfExists(source);
+    }
+
+    /**
+     * Places a copy of an archived file for a duplicate item: a hard link to it where the file
+     * system allows, a copy otherwise.
+     */
+    @Override
+    public Path link(MediaItem item, Placement placement, Path existing) throws IOException {
+        Path target = placement.target();
+        try {
+            Files.createDirectories(target.getParent());
+            OutputPaths.resolveInside(root, root.relativize(target));
+            try {
+                Files.createLink(target, existing);
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                if (e instanceof FileAlreadyExistsException) {
+                    throw e;
+                }
+                Path part = target.resolveSibling("." + target.getFileName() + ".tgdl-part");
+                Files.copy(existing, part, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+                Files.setLastModifiedTime(target, FileTime.from(item.date()));
+            }
+            return target;
+        } finally {
+            reserved.remove(target, item.file().uniqueId());
+        }
     }
 
     @Override

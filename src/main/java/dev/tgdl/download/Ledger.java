@@ -51,6 +51,9 @@ public interface Ledger {
     record Due(long chatId, long messageId, String uniqueId) {
     }
 
+    /** A source resolved to this chat (its name is kept for status reports). */
+    void resolved(Chat chat);
+
     /** Whether this item is recorded as done, and where. */
     Optional<Done> done(MediaItem item);
 
@@ -59,6 +62,9 @@ public interface Ledger {
 
     /** Whether {@code path} is recorded for a different file than {@code uniqueId}. */
     boolean pathBelongsToOther(Path path, String uniqueId);
+
+    /** Whether {@code path} is recorded for the file {@code uniqueId} (placed there, or about to be). */
+    boolean isRecordedAt(Path path, String uniqueId);
 
     /** How far {@code chat} was scanned. */
     ScanState scanState(Chat chat);
@@ -69,6 +75,12 @@ public interface Ledger {
     /** Records that every message of {@code chat} up to {@code top} is recorded; clears the checkpoint. */
     void scanned(Chat chat, long top);
 
+    /**
+     * Files of {@code chat} recorded as archived (done or duplicates) with message ids from
+     * {@code fromId} to {@code toId}: what a run skips without looking at it again.
+     */
+    long archivedBetween(Chat chat, long fromId, long toId);
+
     /** Items of {@code chat} to take up now: pending from an interrupted run, or due for retry. */
     List<Due> due(Chat chat);
 
@@ -78,8 +90,11 @@ public interface Ledger {
     /** The file is now in place. */
     void downloaded(MediaItem item, Path path, long size);
 
-    /** The file was already present (on disk, or as a copy of a file archived before). */
-    void skipped(MediaItem item, Path path, String reason);
+    /** The file was already in place (a run before placed it, or it was there already): it is done. */
+    void alreadyPresent(MediaItem item, Path path, long size);
+
+    /** The file is a copy of one already archived at {@code copy}: not downloaded again. */
+    void duplicate(MediaItem item, Path copy);
 
     /**
      * The file failed.
@@ -94,6 +109,10 @@ public interface Ledger {
     /** A ledger that keeps nothing: every run starts from scratch, checking the disk only. */
     Ledger NONE = new Ledger() {
         @Override
+        public void resolved(Chat chat) {
+        }
+
+        @Override
         public Optional<Done> done(MediaItem item) {
             return Optional.empty();
         }
@@ -105,6 +124,11 @@ public interface Ledger {
 
         @Override
         public boolean pathBelongsToOther(Path path, String uniqueId) {
+            return false;
+        }
+
+        @Override
+        public boolean isRecordedAt(Path path, String uniqueId) {
             return false;
         }
 
@@ -122,6 +146,11 @@ public interface Ledger {
         }
 
         @Override
+        public long archivedBetween(Chat chat, long fromId, long toId) {
+            return 0;
+        }
+
+        @Override
         public List<Due> due(Chat chat) {
             return List.of();
         }
@@ -135,7 +164,11 @@ public interface Ledger {
         }
 
         @Override
-        public void skipped(MediaItem item, Path path, String reason) {
+        public void alreadyPresent(MediaItem item, Path path, long size) {
+        }
+
+        @Override
+        public void duplicate(MediaItem item, Path copy) {
         }
 
         @Override

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * (a producer on its own virtual thread, paging into a bounded queue, so memory stays flat) while
  * the consumer downloads in batches of max(5, 2 × workers), each a {@link BatchScope} with at most
  * {@link Throttle#workers()} downloads in flight. Before each download a worker passes the flood
- * gate, takes a token from the rate limiter and pauses the controller's delay, jittered. Outcomes
+ * gate, waits for its slot (starts are the controller's delay apart, jittered, across all workers)
+ * and takes a token from the rate limiter. Outcomes
  * feed the controller: successes, explicit 429s, waits TDLib absorbed (a late first byte or a slow
  * call), and downloads TDLib stopped before their first byte (a wait longer than TDLib absorbs).
  *
@@ -64,8 +65,10 @@ public final class MediaDownloader {
     private final FloodGate apiGate;
     private final FloodGate downloadGate;
     private final PacedCalls calls;
+    private final Pacer pacer;
     private final LatencyTracker firstByte = new LatencyTracker(Duration.ofSeconds(1));
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** Unique ids of files queued or downloading, with their places: a second message with the same file waits for none of them. */
+    private final Map<String, Path> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong silentFailures = new AtomicLong();
 
     /**
@@ -99,6 +102,7 @@ public final class MediaDownloader {
         this.downloadGate = new FloodGate(clock);
         this.calls = new PacedCalls(clock, telegram, limiter, apiGate, throttle, jitter, stats, listener, control,
                 options.floodWaitCap(), options.maxRetries());
+        this.pacer = new Pacer(clock, jitter);
     }
 
     /** The live counters (the progress view reads them). */
@@ -125,6 +129,7 @@ public final class MediaDownloader {
                 ResolvedSource resolved = calls.call("resolve " + ref.text(), () -> telegram.resolve(ref, options.join()));
                 Chat chat = resolved.chat();
                 source.resolved(chat.id(), chat.displayName());
+                ledger.resolved(chat);
                 listener.sourceStarted(ref.text(), chat.displayName(), totals(chat));
                 runSource(resolved, source);
             } catch (TelegramException e) {
@@ -201,7 +206,10 @@ public final class MediaDownloader {
                         }
                     }
                 } else {
-                    new Scanner(calls, telegram, ledger, options.filter(), options.full()).scan(chat, source, accept);
+                    new Scanner(calls, telegram, ledger, options.filter(), options.full()).scan(chat, source, accept, n -> {
+                        stats.skipped.addAndGet(n);
+                        source.skipped.addAndGet(n);
+                    });
                     if (!control.stopped() && options.filter().limit().isEmpty()) {
                         sizes.recordBytes(chat.id(), options.filter().types(), selected.get(), selectedBytes.get());
                     }
@@ -252,7 +260,7 @@ public final class MediaDownloader {
             while ((left = queue.poll()) != null) {
                 if (left != END) {
                     sink.release(left.placement());
-                    inFlight.remove(left.item().file().uniqueId());
+                    inFlight.remove(left.item().file().uniqueId(), left.placement().target());
                 }
             }
         }
@@ -300,7 +308,7 @@ public final class MediaDownloader {
         String uniqueId = item.file().uniqueId();
         Optional<Ledger.Done> done = ledger.done(item);
         if (done.isPresent() && isComplete(done.get().path(), item.file().size())) {
-            skip(item, source, done.get().path(), "already archived");
+            skipped(item, source, "already archived at " + done.get().path());
             return true;
         }
         Placement placement;
@@ -312,13 +320,15 @@ public final class MediaDownloader {
         }
         if (placement.present()) {
             sink.release(placement);
-            skip(item, source, placement.target(), "already on disk");
+            ledger.alreadyPresent(item, placement.target(), item.file().size());
+            skipped(item, source, "already on disk at " + placement.target());
             return true;
         }
-        Optional<Ledger.Done> copy = ledger.archivedCopy(uniqueId);
-        if (copy.isPresent() && isComplete(copy.get().path(), item.file().size()) || inFlight.contains(uniqueId)) {
-            sink.release(placement);
-            skip(item, source, copy.map(Ledger.Done::path).orElse(placement.target()), "same file as another message");
+        Optional<Path> copy = ledger.archivedCopy(uniqueId)
+                .filter(c -> isComplete(c.path(), item.file().size())).map(Ledger.Done::path)
+                .or(() -> Optional.ofNullable(inFlight.get(uniqueId)));
+        if (copy.isPresent()) {
+            duplicate(item, source, placement, copy.get());
             return true;
         }
         stats.planned.incrementAndGet();
@@ -329,9 +339,26 @@ public final class MediaDownloader {
             return true;
         }
         ledger.queued(item, placement.target());
-        inFlight.add(uniqueId);
+        inFlight.put(uniqueId, placement.target());
         queue.put(new Work(item, placement, source));
         return true;
+    }
+
+    /** A second message with a file already archived (or being downloaded): recorded, or linked when asked. */
+    private void duplicate(MediaItem item, SourceStats source, Placement placement, Path copy) {
+        if (options.linkDuplicates() && !options.dryRun() && Files.isRegularFile(copy)) {
+            try {
+                Path linked = sink.link(item, placement, copy);
+                ledger.alreadyPresent(item, linked, item.file().size());
+                skipped(item, source, "linked to " + copy);
+                return;
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("cannot link {} to {}", item.describe(), copy, e);
+            }
+        }
+        sink.release(placement);
+        ledger.duplicate(item, copy);
+        skipped(item, source, "same file as " + copy);
     }
 
     private static boolean isComplete(Path path, long size) {
@@ -354,7 +381,7 @@ public final class MediaDownloader {
             }
             if (control.stopped()) {
                 sink.release(first.placement());
-                inFlight.remove(first.item().file().uniqueId());
+                inFlight.remove(first.item().file().uniqueId(), first.placement().target());
                 break;
             }
             batch.add(first);
@@ -388,7 +415,7 @@ public final class MediaDownloader {
             sink.release(work.placement());
             fail(item, source, "unexpected error: " + e, false);
         } finally {
-            inFlight.remove(item.file().uniqueId());
+            inFlight.remove(item.file().uniqueId(), work.placement().target());
         }
     }
 
@@ -403,8 +430,8 @@ public final class MediaDownloader {
                 return;
             }
             downloadGate.pass();
+            pacer.pass(throttle.delay());
             limiter.acquire();
-            clock.sleep(jitter.apply(throttle.delay()));
             if (control.stopped()) {
                 sink.release(work.placement());
                 return;
@@ -516,8 +543,7 @@ public final class MediaDownloader {
         listener.finished(item, ProgressListener.Outcome.DOWNLOADED, target.toString());
     }
 
-    private void skip(MediaItem item, SourceStats source, Path path, String reason) {
-        ledger.skipped(item, path, reason);
+    private void skipped(MediaItem item, SourceStats source, String reason) {
         stats.skipped.incrementAndGet();
         source.skipped.incrementAndGet();
         listener.finished(item, ProgressListener.Outcome.SKIPPED, reason);

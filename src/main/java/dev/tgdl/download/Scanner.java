@@ -42,8 +42,12 @@ final class Scanner {
         this.full = full;
     }
 
-    /** Scans {@code chat}, handing each matching item to {@code sink}. */
-    void scan(Chat chat, SourceStats stats, Sink sink) throws InterruptedException {
+    /**
+     * Scans {@code chat}, handing each matching item to {@code sink}; files archived in ranges it
+     * does not scan again are counted with {@code alreadyArchived}.
+     */
+    void scan(Chat chat, SourceStats stats, Sink sink, java.util.function.LongConsumer alreadyArchived)
+            throws InterruptedException {
         List<Optional<SearchFilter>> streams = SearchFilter.plan(filter.types())
                 .map(list -> list.stream().map(Optional::of).toList())
                 .orElse(List.of(Optional.empty()));
@@ -56,6 +60,11 @@ final class Scanner {
         }
         Ledger.ScanState state = full ? Ledger.ScanState.NONE : ledger.scanState(chat);
         long mark = state.highWaterMark();
+        long skipped = mark > 0 ? ledger.archivedBetween(chat, 1, mark) : 0;
+        if (state.checkpoint().isPresent()) {
+            skipped += ledger.archivedBetween(chat, state.checkpoint().get().reached(), state.checkpoint().get().top());
+        }
+        alreadyArchived.accept(skipped);
         if (state.checkpoint().isPresent()) {
             Ledger.Checkpoint cp = state.checkpoint().get();
             // finish the interrupted scan first: below what it reached, down to the old mark

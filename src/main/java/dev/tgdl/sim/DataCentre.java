@@ -11,9 +11,10 @@ import java.util.Map;
  * while the client keeps pushing, the download bandwidth, and the phases that change them.
  *
  * <p>A request that finds its bucket empty starts a flood episode: the kind is blocked for
- * W = base × factor^k, k being the episodes of the last {@code window}. A wait of at most 60 s is
- * what TDLib absorbs: the request is admitted again when it ends (and may meet a new episode if the
- * bucket is still dry). Longer waits answer 429; a request sent while such a wait runs escalates it.
+ * W = base × factor^k, k being the episodes of the last {@code window}; when W is over the bucket is
+ * full again. A wait of at most 60 s is what TDLib absorbs: the request is admitted again when it
+ * ends (requests that piled up meanwhile may start the next, longer episode). Longer waits answer
+ * 429; a request sent while such a wait runs escalates it.
  */
 final class DataCentre {
 
@@ -132,8 +133,8 @@ final class DataCentre {
             return new Admit();
         }
         long wait = episode(key, now);
-        // the wait is what the limit asks: once it is over, one request is allowed again
-        bucket.tokens = Math.max(bucket.tokens, 1 - bucket.rate * wait / 1e9);
+        // the wait is what the limit asks: once it is over, the limit starts afresh (a full burst)
+        bucket.tokens = Math.max(bucket.tokens, bucket.burst - bucket.rate * wait / 1e9);
         return wait <= ABSORBED_LIMIT ? new Delay(wait, true) : new TooMany(seconds(wait));
     }
 

@@ -143,10 +143,12 @@ public record Scenario(String name, double timeScale, long seed, String network,
      *
      * @param stallShare    share of downloads that stall (active, no progress, until cancelled)
      * @param failShare     share of downloads that fail silently midway
+     * @param brokenShare   share of files whose download always stops halfway (damaged on Telegram's side)
      * @param flapEvery     a connection outage this often (0: never)
      * @param flapDuration  how long an outage lasts
      */
-    public record Faults(double stallShare, double failShare, @JsonDeserialize(using = DurationText.class) Duration flapEvery,
+    public record Faults(double stallShare, double failShare, double brokenShare,
+                         @JsonDeserialize(using = DurationText.class) Duration flapEvery,
                          @JsonDeserialize(using = DurationText.class) Duration flapDuration) {
     }
 

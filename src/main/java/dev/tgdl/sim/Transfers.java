@@ -189,7 +189,10 @@ final class Transfers {
         int attempt = attempts.merge(ref.uniqueId(), 1, Integer::sum);
         Scenario.Faults faults = sim.faults(ref.channel());
         t.stalled = sim.faultDraw(ref.uniqueId(), attempt, 1) < faults.stallShare();
-        if (!t.stalled && sim.faultDraw(ref.uniqueId(), attempt, 2) < faults.failShare() && ref.size() - local.prefix() > 1) {
+        if (!t.stalled && sim.faultDraw(ref.uniqueId(), 0, 4) < faults.brokenShare()) {
+            // a damaged file: every attempt stops at the same byte
+            t.failAt = Math.max(1, ref.size() / 2);
+        } else if (!t.stalled && sim.faultDraw(ref.uniqueId(), attempt, 2) < faults.failShare() && ref.size() - local.prefix() > 1) {
             t.failAt = local.prefix() + 1 + (long) (sim.faultDraw(ref.uniqueId(), attempt, 3) * (ref.size() - local.prefix() - 2));
         }
         active.put(key(client, fileId), t);
@@ -214,6 +217,10 @@ final class Transfers {
     private void begin(Transfer t) {
         if (active.get(key(t.client, t.ref.fileId())) != t) {
             return; // cancelled meanwhile
+        }
+        if (t.failAt >= 0 && t.done >= t.failAt) {
+            fail(t); // a damaged file whose partial already reaches the damage
+            return;
         }
         if (t.stalled) {
             sim.counters.downloadsStalled.incrementAndGet();

@@ -338,6 +338,11 @@ public final class TdTelegram implements Telegram {
             if (answer && !started && local.canBeDownloaded() && !cancelled) {
                 return;
             }
+            if (local.downloadedPrefixSize() != downloaded) {
+                // what TDLib got before it stopped: a partial that the next attempt resumes
+                downloaded = local.downloadedPrefixSize();
+                progress.onProgress(downloaded, f.size());
+            }
             fail(new TelegramException(TelegramException.Kind.TRANSIENT, cancelled
                     ? "download of " + file.uniqueId() + " cancelled"
                     : "TDLib stopped the download of " + file.uniqueId() + " without a reason (after "

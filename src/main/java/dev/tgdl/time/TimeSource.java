@@ -50,4 +50,17 @@ public interface TimeSource {
     static TimeSource scaled(double scale) {
         return new ScaledTimeSource(scale, Instant.now());
     }
+
+    /**
+     * A clock running {@code scale} times faster than the wall clock since {@code anchor}: its
+     * {@link #now()} is {@code anchor + scale × (wall clock − anchor)}. Processes that share an
+     * anchor share one simulated timeline, so times one of them stored (a retry due at 10:05) mean
+     * the same to the next.
+     */
+    static TimeSource anchored(double scale, Instant anchor) {
+        Instant wall = Instant.now();
+        Duration sinceAnchor = Duration.between(anchor, wall);
+        Instant start = anchor.plusNanos((long) (Math.max(0, sinceAnchor.toNanos()) * scale));
+        return new ScaledTimeSource(scale, start);
+    }
 }

@@ -23,7 +23,7 @@ class ExitCodeTest {
         CliRun.Result help = new CliRun(home).run("--help");
         assertThat(help.exitCode()).isZero();
         for (ExitCode code : ExitCode.values()) {
-            assertThat(help.out()).contains(code.code() + " ");
+            assertThat(help.out()).containsPattern("\\b" + code.code() + " [a-z]");
         }
     }
 }

@@ -1,0 +1,108 @@
+package dev.tgdl.cli;
+
+import dev.tgdl.app.AppContext;
+import dev.tgdl.app.Archives;
+import dev.tgdl.config.ConfigException;
+import dev.tgdl.config.Durations;
+import dev.tgdl.download.DownloadReport;
+import dev.tgdl.download.RunControl;
+import dev.tgdl.download.StopReason;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "archive", mixinStandardHelpOptions = true,
+        description = {"Run the jobs of config.yaml: new files only, due retries first. For cron:",
+            "never prompts; exits 3 without a session, 4 when another run holds the profile."})
+final class ArchiveCommand extends BaseCommand {
+
+    @Option(names = "--job", paramLabel = "NAME", description = "Run only this job (repeatable).")
+    List<String> jobs = List.of();
+
+    @Option(names = "--max-duration", paramLabel = "D",
+            description = "Stop cleanly after this long (e.g. 50m): exit 5, the next run resumes.")
+    String maxDuration;
+
+    @Option(names = "--json", description = "Print the run's stats document (JSON) on stdout.")
+    boolean json;
+
+    @Option(names = "--no-progress", description = "Plain log lines even on a terminal.")
+    boolean noProgress;
+
+    @Override
+    protected boolean quietByDefault() {
+        return true;
+    }
+
+    @Override
+    protected ExitCode run(AppContext app) throws Exception {
+        Optional<Duration> limit = Optional.ofNullable(maxDuration).map(ArchiveCommand::duration);
+        List<Archives.Job> planned = Archives.plan(app.config(), jobs, limit);
+        RunControl control = new RunControl(app.clock(), limit);
+        Archives.Report report;
+        Interrupts interrupts = Interrupts.install(() -> control.stop(StopReason.INTERRUPTED, "interrupted"));
+        try {
+            if (!noProgress && cli().terminal().stderrIsTerminal()) {
+                try (LiveProgress view = LiveProgress.open(consoleLog)) {
+                    report = Archives.run(app, planned, view, control, view::attach, ArchiveCommand::exitCode);
+                }
+            } else {
+                PlainProgress view = new PlainProgress();
+                report = Archives.run(app, planned, view, control, view::attach, ArchiveCommand::exitCode);
+            }
+        } finally {
+            interrupts.close();
+        }
+        if (json) {
+            Json.print(cli().out(), Json.withSimulator(report, app));
+        } else {
+            for (Archives.JobReport job : report.jobs()) {
+                cli().out().println(job.job() + ": " + Reports.summary(job.report(), false));
+            }
+            if (report.newDeadLetters() > 0) {
+                cli().out().println(report.newDeadLetters() + " files failed for good in this run: see tgdl failed");
+            }
+        }
+        return codeOf(report.exitCode());
+    }
+
+    /** The run's exit code: an interrupt, then an early stop, then failures decide. */
+    static int exitCode(List<DownloadReport> reports) {
+        ExitCode worst = ExitCode.OK;
+        for (DownloadReport r : reports) {
+            ExitCode code = Reports.exitCode(r);
+            if (rank(code) > rank(worst)) {
+                worst = code;
+            }
+        }
+        return worst.code();
+    }
+
+    private static int rank(ExitCode code) {
+        return switch (code) {
+            case INTERRUPTED -> 3;
+            case STOPPED_RESUMABLE -> 2;
+            case ITEMS_FAILED -> 1;
+            default -> 0;
+        };
+    }
+
+    private static ExitCode codeOf(int code) {
+        for (ExitCode c : ExitCode.values()) {
+            if (c.code() == code) {
+                return c;
+            }
+        }
+        return ExitCode.INTERNAL_ERROR;
+    }
+
+    private static Duration duration(String text) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--max-duration: " + e.getMessage());
+        }
+    }
+}

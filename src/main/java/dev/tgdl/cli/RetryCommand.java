@@ -1,0 +1,20 @@
+package dev.tgdl.cli;
+
+import dev.tgdl.app.AppContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "retry", mixinStandardHelpOptions = true,
+        description = "Make files waiting for a retry due now (for the next run); --failed revives dead letters too.")
+final class RetryCommand extends BaseCommand {
+
+    @Option(names = "--failed", description = "Also revive dead letters (their attempts start over).")
+    boolean failed;
+
+    @Override
+    protected ExitCode run(AppContext app) {
+        int due = app.manifest().retryNow(failed);
+        cli().out().println(due + " files are due: the next download or archive run takes them first");
+        return ExitCode.OK;
+    }
+}
