@@ -63,9 +63,13 @@ build_jar() {
 # command loads and links. Best effort: without a cache tgdl only starts slower.
 TGDL_AOT="$TGDL_HOME/target/tgdl.aot"
 train_aot_cache() {
-  rm -f "$TGDL_AOT"
-  (cd "$TGDL_HOME/target" && "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -XX:AOTCacheOutput="$TGDL_AOT" \
-    -Xlog:aot=off -Xlog:cds=off -Dtgdl.home="$TGDL_HOME" -jar "$TGDL_JAR" --version >/dev/null 2>&1) || rm -f "$TGDL_AOT"
+  # written under a temporary name and renamed: concurrent launches never see half a cache
+  local tmp="$TGDL_AOT.$$"
+  (cd "$TGDL_HOME/target" && XDG_DATA_HOME="$TGDL_HOME/target/aot-training" XDG_CONFIG_HOME="$TGDL_HOME/target/aot-training" \
+    "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -XX:AOTCacheOutput="$tmp" \
+    -Xlog:aot=off -Xlog:cds=off -Dtgdl.home="$TGDL_HOME" -jar "$TGDL_JAR" --version >/dev/null 2>&1) \
+    && mv -f "$tmp" "$TGDL_AOT"
+  rm -f "$tmp" "$tmp.config"
 }
 
 # java options that use the AOT cache when it belongs to the current jar

@@ -1,0 +1,106 @@
+package dev.tgdl.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tgdl.sim.Scenario;
+import dev.tgdl.sim.SimFiles;
+import dev.tgdl.sim.SimMedia;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Crash safety: bin/tgdl --simulate archive killed with SIGKILL at random moments, several times,
+ * then run to completion, leaves exactly the channel's files with exactly their bytes, no partial
+ * or duplicate file, and a manifest that agrees with the disk.
+ */
+class ArchiveCrashIT {
+
+    @TempDir
+    Path home;
+
+    @org.junit.jupiter.api.BeforeEach
+    void warmUp() throws Exception {
+        TgdlProcess.warmUp(home);
+    }
+
+    @Test
+    void killedNineTimesFour_thenCompleted_folderAndManifestMatchTheChannel() throws Exception {
+        Path out = home.resolve("archive");
+        Files.createDirectories(home.resolve("config/tgdl"));
+        Files.writeString(home.resolve("config/tgdl/config.yaml"),
+                "jobs:\n  - {name: demo, sources: ['@demo'], output: '" + out + "'}\n");
+        Random random = new Random(20261122);
+        for (int kill = 0; kill < 4; kill++) {
+            TgdlProcess run = TgdlProcess.start(home, "--simulate", "archive", "--no-progress");
+            Thread.sleep(1200 + random.nextInt(2500));
+            assertThat(run.alive()).as("run %d still running when killed; stderr: %s", kill, run.err()).isTrue();
+            run.kill9();
+        }
+        TgdlProcess last = TgdlProcess.start(home, "--simulate", "archive", "--no-progress");
+        assertThat(last.waitFor(Duration.ofMinutes(3))).as(last.err()).isZero();
+
+        List<SimMedia> expected = Scenario.builtin().channel("demo").orElseThrow().media(1).toList();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(out)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(files).as("no partial or extra file").hasSize(expected.size())
+                .noneMatch(p -> p.getFileName().toString().startsWith("."));
+        Map<Long, Path> byMessage = new HashMap<>();
+        for (Path p : files) {
+            String name = p.getFileName().toString();
+            byMessage.put(Long.parseLong(name.substring(0, name.indexOf('_'))), p);
+        }
+        for (SimMedia m : expected) {
+            Path p = byMessage.get(m.serverMessageId());
+            assertThat(p).as("message %d", m.serverMessageId()).isNotNull();
+            assertThat(SimFiles.matches(p, m.uniqueId(), m.size())).as("bytes of %s", p).isTrue();
+        }
+
+        Path manifest = home.resolve("data/tgdl/simulated/builtin/default/manifest.db");
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + manifest);
+             Statement s = db.createStatement()) {
+            Map<Long, String> done = new HashMap<>();
+            try (ResultSet r = s.executeQuery("SELECT message_id, path FROM items WHERE status = 'done'")) {
+                while (r.next()) {
+                    done.put(r.getLong(1), r.getString(2));
+                }
+            }
+            try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM items WHERE status <> 'done'")) {
+                r.next();
+                assertThat(r.getLong(1)).as("rows not done").isZero();
+            }
+            assertThat(done.keySet()).isEqualTo(expected.stream().map(SimMedia::serverMessageId).collect(Collectors.toSet()));
+            for (Map.Entry<Long, String> row : done.entrySet()) {
+                assertThat(Path.of(row.getValue())).isEqualTo(byMessage.get(row.getKey()));
+            }
+            try (ResultSet r = s.executeQuery("SELECT COUNT(*), COUNT(finished_at) FROM runs")) {
+                r.next();
+                // a run killed before it opened the manifest leaves no row
+                assertThat(r.getLong(1)).isBetween(2L, 5L);
+                assertThat(r.getLong(2)).as("only the last run finished").isEqualTo(1);
+            }
+        }
+        Set<String> tdlibLeftovers;
+        try (Stream<Path> walk = Files.walk(home.resolve("data/tgdl/simulated/builtin/default/tdlib/files"))) {
+            tdlibLeftovers = walk.filter(Files::isRegularFile).filter(p -> !p.toString().contains("thumbnails"))
+                    .map(Path::toString).collect(Collectors.toSet());
+        }
+        assertThat(tdlibLeftovers).as("TDLib's copies were all moved into place or removed").isEmpty();
+    }
+}

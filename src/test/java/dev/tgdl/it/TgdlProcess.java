@@ -1,0 +1,104 @@
+package dev.tgdl.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** bin/tgdl as a real process, with its own XDG folders, for tests that kill and signal it. */
+final class TgdlProcess {
+
+    private final Process process;
+    private final Path out;
+    private final Path err;
+    private final long startedNanos;
+
+    private TgdlProcess(Process process, Path out, Path err, long startedNanos) {
+        this.process = process;
+        this.out = out;
+        this.err = err;
+        this.startedNanos = startedNanos;
+    }
+
+    /**
+     * Runs bin/tgdl --version once, so that the launcher's one-time work (building the start-up
+     * cache of a freshly built jar) is done before a test times or kills launches.
+     */
+    static synchronized void warmUp(Path home) throws IOException, InterruptedException {
+        TgdlProcess version = start(home, "--version");
+        if (version.waitFor(Duration.ofMinutes(2)) != 0) {
+            throw new AssertionError("bin/tgdl --version failed: " + version.err());
+        }
+    }
+
+    static Path launcher() {
+        return Path.of(System.getProperty("tgdl.home", ".")).toAbsolutePath().resolve("bin/tgdl");
+    }
+
+    static TgdlProcess start(Path home, String... args) throws IOException {
+        Files.createDirectories(home.resolve("logs"));
+        List<String> command = new ArrayList<>();
+        command.add(launcher().toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        env.put("HOME", home.toString());
+        env.put("XDG_DATA_HOME", home.resolve("data").toString());
+        env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        env.remove("TGDL_PROFILE");
+        env.remove("TGDL_CONFIG");
+        String name = "run-" + System.nanoTime();
+        Path out = home.resolve("logs").resolve(name + ".out");
+        Path err = home.resolve("logs").resolve(name + ".err");
+        builder.redirectOutput(out.toFile());
+        builder.redirectError(err.toFile());
+        long started = System.nanoTime();
+        return new TgdlProcess(builder.start(), out, err, started);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Waits for the exit code. */
+    int waitFor(Duration timeout) throws InterruptedException, IOException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("tgdl did not finish in " + timeout + "; stderr: " + err());
+        }
+        return process.exitValue();
+    }
+
+    /** Wall time from start to exit (call after waitFor). */
+    Duration took() {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    /** kill -9: no shutdown hook, no finally block runs. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** Sends a signal (INT, TERM) as a terminal or cron would. */
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        kill.waitFor(5, TimeUnit.SECONDS);
+    }
+
+    String out() throws IOException {
+        return Files.readString(out);
+    }
+
+    String err() throws IOException {
+        return Files.readString(err);
+    }
+}
