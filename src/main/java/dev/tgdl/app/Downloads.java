@@ -15,6 +15,7 @@ import dev.tgdl.download.FolderSink;
 import dev.tgdl.download.Ledger;
 import dev.tgdl.download.MediaDownloader;
 import dev.tgdl.download.MediaFilter;
+import dev.tgdl.download.ProbingThrottle;
 import dev.tgdl.download.ProgressListener;
 import dev.tgdl.download.ReadOnlyLedger;
 import dev.tgdl.download.RunControl;
@@ -180,7 +181,7 @@ public final class Downloads {
         if (!settings.adaptive()) {
             return new FixedThrottle("fixed-" + settings.workers(), settings.workers(), settings.initialDelay());
         }
-        return new AdaptiveThrottle(clock, settings);
+        return settings.policy().equals("design") ? new AdaptiveThrottle(clock, settings) : new ProbingThrottle(clock, settings);
     }
 
     static SourceRef source(String text) {

@@ -18,13 +18,18 @@ final class Json {
      * server's counters (requests by method, flood waits imposed, bytes served).
      */
     static Object withSimulator(Object document, dev.tgdl.app.AppContext app) {
-        var sim = app.simulation().flatMap(dev.tgdl.app.Simulation::simulator);
-        if (sim.isEmpty()) {
-            return document;
-        }
         com.fasterxml.jackson.databind.node.ObjectNode node = MAPPER.valueToTree(document);
-        node.set("simulator", MAPPER.valueToTree(sim.get().stats()));
+        node.put("peak_heap_bytes", peakHeap());
+        app.simulation().flatMap(dev.tgdl.app.Simulation::simulator)
+                .ifPresent(sim -> node.set("simulator", MAPPER.valueToTree(sim.stats())));
         return node;
+    }
+
+    /** The most heap this process has used (summed over the heap's pools). */
+    static long peakHeap() {
+        return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
 
     static void print(PrintStream out, Object document) {

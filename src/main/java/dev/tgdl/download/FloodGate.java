@@ -11,6 +11,7 @@ public final class FloodGate {
 
     private final TimeSource clock;
     private long closedUntil; // clock nanos; guarded by this
+    private final java.util.Map<Object, Long> holds = new java.util.HashMap<>(); // holder -> latest release, nanos
 
     public FloodGate(TimeSource clock) {
         this.clock = clock;
@@ -23,6 +24,30 @@ public final class FloodGate {
     }
 
     /**
+     * Keeps the gate closed while {@code holder} waits for Telegram (a request held back by a flood
+     * wait of unknown length), at most {@code limit}; {@link #release} opens it again.
+     */
+    public synchronized void hold(Object holder, Duration limit) {
+        holds.put(holder, clock.nanos() + limit.toNanos());
+    }
+
+    /** Ends a hold. */
+    public synchronized void release(Object holder) {
+        holds.remove(holder);
+    }
+
+    /** When the gate opens, as things stand (clock nanos). */
+    private synchronized long opensAt() {
+        long now = clock.nanos();
+        holds.values().removeIf(until -> until <= now);
+        long at = closedUntil;
+        for (long until : holds.values()) {
+            at = Math.max(at, until);
+        }
+        return at;
+    }
+
+    /**
      * Waits until the gate is open.
      *
      * @return how long the caller waited
@@ -30,20 +55,25 @@ public final class FloodGate {
     public Duration pass() throws InterruptedException {
         Duration waited = Duration.ZERO;
         while (true) {
-            long remaining;
-            synchronized (this) {
-                remaining = closedUntil - clock.nanos();
-            }
+            long remaining = opensAt() - clock.nanos();
             if (remaining <= 0) {
                 return waited;
             }
-            clock.sleep(Duration.ofNanos(remaining));
-            waited = waited.plusNanos(remaining);
+            // held gates re-check often: a release opens them before the limit
+            long step = holdsActive() ? Math.min(remaining, HOLD_POLL.toNanos()) : remaining;
+            clock.sleep(Duration.ofNanos(step));
+            waited = waited.plusNanos(step);
         }
     }
 
+    private static final Duration HOLD_POLL = Duration.ofMillis(250);
+
+    private synchronized boolean holdsActive() {
+        return !holds.isEmpty();
+    }
+
     /** Time until the gate opens (zero when open). */
-    public synchronized Duration remaining() {
-        return Duration.ofNanos(Math.max(0, closedUntil - clock.nanos()));
+    public Duration remaining() {
+        return Duration.ofNanos(Math.max(0, opensAt() - clock.nanos()));
     }
 }

@@ -44,8 +44,6 @@ import org.slf4j.LoggerFactory;
 public final class MediaDownloader {
 
     private static final Logger LOG = LoggerFactory.getLogger(MediaDownloader.class);
-    /** A download's first byte later than this and than 4 × the usual was held back by a flood wait. */
-    private static final Duration LATE_FIRST_BYTE = Duration.ofSeconds(5);
     /** What a download TDLib stopped before its first byte is taken for: a wait TDLib would not absorb. */
     static final Duration SUSPECTED_FLOOD = Duration.ofSeconds(61);
     private static final Duration MAX_SUSPECTED_PAUSE = Duration.ofMinutes(15);
@@ -66,7 +64,7 @@ public final class MediaDownloader {
     private final FloodGate downloadGate;
     private final PacedCalls calls;
     private final Pacer pacer;
-    private final LatencyTracker firstByte = new LatencyTracker(Duration.ofSeconds(1));
+    private final LatencyTracker firstByte = new LatencyTracker(Duration.ofMillis(300));
     /** Unique ids of files queued or downloading, with their places: a second message with the same file waits for none of them. */
     private final Map<String, Path> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong silentFailures = new AtomicLong();
@@ -100,7 +98,7 @@ public final class MediaDownloader {
         this.limiter = new RateLimiter(clock, options.requestRate(), options.requestBurst());
         this.apiGate = new FloodGate(clock);
         this.downloadGate = new FloodGate(clock);
-        this.calls = new PacedCalls(clock, telegram, limiter, apiGate, throttle, jitter, stats, listener, control,
+        this.calls = new PacedCalls(clock, telegram, limiter, apiGate, jitter, stats, listener, control,
                 options.floodWaitCap(), options.maxRetries());
         this.pacer = new Pacer(clock, jitter);
     }
@@ -438,12 +436,34 @@ public final class MediaDownloader {
             }
             stats.attempts.incrementAndGet();
             stats.requests.incrementAndGet();
+            throttle.onRequest();
             listener.started(item);
             Transfer transfer = new Transfer(clock, telegram, control, options.stallTimeout());
+            long started = clock.nanos();
+            Object hold = new Object();
+            Transfer.LateStart late = new Transfer.LateStart() {
+                @Override
+                public void late(Duration waited) {
+                    // TDLib is holding this download back for a flood wait: send nothing more until it moves
+                    downloadGate.hold(hold, Duration.ofSeconds(60));
+                    stats.flood(waited, false);
+                    throttle.onFlood(waited);
+                    listener.floodWait(waited, false);
+                }
+
+                @Override
+                public void started() {
+                    downloadGate.release(hold);
+                }
+            };
             try {
-                Transfer.Result result = transfer.run(item, listener, stats);
+                Transfer.Result result = transfer.run(item, listener, stats, lateAfter(), late);
                 observeFirstByte(result);
-                place(work, source, result.path());
+                if (place(work, source, result.path())) {
+                    // the download's own time: a wait it sat out before its first byte is not service time
+                    Duration service = clock.since(started).minus(result.timeToFirstByte()).plus(firstByte.typical());
+                    throttle.onSuccess(service);
+                }
                 return;
             } catch (Transfer.Aborted aborted) {
                 if (aborted.failure == Transfer.Failure.STOPPED) {
@@ -508,9 +528,26 @@ public final class MediaDownloader {
         downloadGate.close(jitter.apply(pause));
     }
 
+    /**
+     * When a first byte is late enough to mean a flood wait: well above the usual, never under a
+     * second, and never under 50 ms of real time (a faster clock must not mistake scheduling noise
+     * for a wait).
+     */
+    private Duration lateAfter() {
+        Duration floor = Duration.ofSeconds(1);
+        if (Double.isFinite(clock.scale()) && clock.scale() > 20) {
+            floor = Duration.ofNanos((long) (50_000_000L * clock.scale()));
+        }
+        Duration typical = firstByte.typical().multipliedBy(4);
+        return typical.compareTo(floor) < 0 ? floor : typical;
+    }
+
     private void observeFirstByte(Transfer.Result result) {
         Duration ttfb = result.timeToFirstByte();
-        if (!result.outage() && firstByte.isSlow(ttfb, LATE_FIRST_BYTE, 4.0)) {
+        if (result.reportedLate()) {
+            return; // already told the controller, the moment it was late
+        }
+        if (!result.outage() && ttfb.compareTo(lateAfter()) > 0) {
             Duration wait = ttfb.minus(firstByte.typical());
             stats.flood(wait, false);
             throttle.onFlood(wait);
@@ -520,7 +557,8 @@ public final class MediaDownloader {
         }
     }
 
-    private void place(Work work, SourceStats source, Path downloaded) {
+    /** Moves the finished file into place and records it; false when it could not be placed. */
+    private boolean place(Work work, SourceStats source, Path downloaded) {
         MediaItem item = work.item();
         Path target;
         long size;
@@ -530,17 +568,17 @@ public final class MediaDownloader {
         } catch (IOException | RuntimeException e) {
             sink.release(work.placement());
             fail(item, source, "cannot place the file at " + work.placement().target() + ": " + e.getMessage(), false);
-            return;
+            return false;
         }
         ledger.downloaded(item, target, size);
         telegram.discardLocalCopy(item.file());
         silentFailures.set(0);
-        throttle.onSuccess();
         stats.successes.incrementAndGet();
         stats.bytes.addAndGet(size);
         source.downloaded.incrementAndGet();
         source.bytes.addAndGet(size);
         listener.finished(item, ProgressListener.Outcome.DOWNLOADED, target.toString());
+        return true;
     }
 
     private void skipped(MediaItem item, SourceStats source, String reason) {

@@ -10,9 +10,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one call point for API requests (resolve, history pages, counts): each goes through the flood
- * gate and the token bucket, is timed, and its flood waits, explicit or inferred, reach the
- * controller. A 429 closes the gate for every caller and is retried after the wait; a wait above
- * the cap stops the run instead. Transient failures are retried with jittered exponential backoff.
+ * gate and the token bucket, and is timed. A 429 closes the gate for every API caller and is retried
+ * after the wait; a wait above the cap stops the run instead. Transient failures are retried with
+ * jittered exponential backoff.
+ *
+ * <p>These waits are counted in the stats but do not slow the download controller: Telegram limits
+ * history and file requests separately, so a wait on one says nothing about the other.
  */
 final class PacedCalls {
 
@@ -25,7 +28,6 @@ final class PacedCalls {
     private final Telegram telegram;
     private final RateLimiter limiter;
     private final FloodGate gate;
-    private final Throttle throttle;
     private final Jitter jitter;
     private final DownloadStats stats;
     private final ProgressListener listener;
@@ -34,13 +36,12 @@ final class PacedCalls {
     private final int maxRetries;
     private final LatencyTracker latency = new LatencyTracker(Duration.ofMillis(500));
 
-    PacedCalls(TimeSource clock, Telegram telegram, RateLimiter limiter, FloodGate gate, Throttle throttle, Jitter jitter,
+    PacedCalls(TimeSource clock, Telegram telegram, RateLimiter limiter, FloodGate gate, Jitter jitter,
                DownloadStats stats, ProgressListener listener, RunControl control, Duration floodWaitCap, int maxRetries) {
         this.clock = clock;
         this.telegram = telegram;
         this.limiter = limiter;
         this.gate = gate;
-        this.throttle = throttle;
         this.jitter = jitter;
         this.stats = stats;
         this.listener = listener;
@@ -70,11 +71,10 @@ final class PacedCalls {
             try {
                 T result = call.get();
                 Duration took = clock.since(start);
-                if (connectedBefore && telegram.isConnected() && latency.isSlow(took, SLOW_FLOOR, SLOW_FACTOR)) {
+                if (connectedBefore && telegram.isConnected() && latency.isSlow(took, slowFloor(), SLOW_FACTOR)) {
                     // TDLib absorbed a flood wait (≤ 60 s): the call only came back late
                     Duration wait = took.minus(latency.typical());
                     stats.flood(wait, false);
-                    throttle.onFlood(wait);
                     listener.floodWait(wait, false);
                     LOG.debug("{} took {} ms: a flood wait TDLib absorbed", what, took.toMillis());
                 } else {
@@ -86,7 +86,6 @@ final class PacedCalls {
                     case FLOOD_WAIT -> {
                         Duration wait = e.retryAfter().orElse(Duration.ofSeconds(60));
                         stats.flood(wait, true);
-                        throttle.onFlood(wait);
                         listener.floodWait(wait, true);
                         if (wait.compareTo(floodWaitCap) > 0) {
                             control.stop(StopReason.FLOOD_WAIT_CAP, "Telegram asked to wait " + wait.toSeconds()
@@ -110,6 +109,15 @@ final class PacedCalls {
                 }
             }
         }
+    }
+
+    /** The least duration that can mean a held-back call: 5 s, and never under 100 ms of real time. */
+    private Duration slowFloor() {
+        double scale = clock.scale();
+        if (Double.isFinite(scale) && scale > 50) {
+            return Duration.ofNanos((long) (100_000_000L * scale));
+        }
+        return SLOW_FLOOR;
     }
 
     /** Network errors: wait uniform(3, 8) s, then double (jittered) on each further failure, at most 5 min. */

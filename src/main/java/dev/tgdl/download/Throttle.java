@@ -19,8 +19,17 @@ public interface Throttle {
     /** Pause before each request of a worker, before jitter. */
     Duration delay();
 
+    /** A download request is about to be sent (after its pause). */
+    default void onRequest() {
+    }
+
     /** A request succeeded. */
     void onSuccess();
+
+    /** A download succeeded after {@code took}, from its request to its last byte. */
+    default void onSuccess(Duration took) {
+        onSuccess();
+    }
 
     /** Telegram imposed a flood wait of {@code wait}. */
     void onFlood(Duration wait);

@@ -52,7 +52,7 @@ final class Transfer {
      * @param timeToFirstByte from the request to the first progress (or to completion)
      * @param outage         whether the connection was down at some point (timings say nothing then)
      */
-    record Result(Path path, Duration timeToFirstByte, boolean outage) {
+    record Result(Path path, Duration timeToFirstByte, boolean outage, boolean reportedLate) {
     }
 
     /** Progress seen by the attempt, updated from the receive thread. */
@@ -62,15 +62,30 @@ final class Transfer {
         volatile long bytes;
     }
 
-    Result run(MediaItem item, ProgressListener listener, DownloadStats stats)
+    /** Told once when a download's first byte is late (TDLib is holding it back), and when it comes. */
+    interface LateStart {
+        void late(Duration waited);
+
+        void started();
+    }
+
+    Result run(MediaItem item, ProgressListener listener, DownloadStats stats) throws InterruptedException, Aborted {
+        return run(item, listener, stats, Duration.ofDays(1), null);
+    }
+
+    Result run(MediaItem item, ProgressListener listener, DownloadStats stats, Duration lateAfter, LateStart late)
             throws InterruptedException, Aborted {
         long start = clock.nanos();
         Watch watch = new Watch();
         watch.lastProgress = start;
+        boolean[] reportedLate = new boolean[1];
         Download download = telegram.download(item.file(), (downloaded, total) -> {
             long now = clock.nanos();
             if (watch.firstProgress < 0 && downloaded > 0) {
                 watch.firstProgress = now;
+                if (late != null && reportedLate[0]) {
+                    late.started();
+                }
             }
             if (downloaded != watch.bytes) {
                 stats.activeBytes.addAndGet(downloaded - watch.bytes);
@@ -87,9 +102,14 @@ final class Transfer {
                 try {
                     Path path = download.completion().get(poll, TimeUnit.NANOSECONDS);
                     long first = watch.firstProgress < 0 ? clock.nanos() : watch.firstProgress;
-                    return new Result(path, Duration.ofNanos(first - start), outage);
+                    return new Result(path, Duration.ofNanos(first - start), outage, reportedLate[0]);
                 } catch (TimeoutException e) {
                     long now = clock.nanos();
+                    if (late != null && !reportedLate[0] && watch.firstProgress < 0 && telegram.isConnected()
+                            && now - start > lateAfter.toNanos()) {
+                        reportedLate[0] = true;
+                        late.late(Duration.ofNanos(now - start));
+                    }
                     if (control.stopped()) {
                         download.cancel();
                         throw new Aborted(Failure.STOPPED);
@@ -114,6 +134,9 @@ final class Transfer {
             download.cancel();
             throw e;
         } finally {
+            if (late != null && reportedLate[0] && watch.firstProgress < 0) {
+                late.started(); // it ended without a first byte: whatever held it is not ours to wait for
+            }
             bytesSeen = watch.bytes;
             stats.activeBytes.addAndGet(-watch.bytes);
         }

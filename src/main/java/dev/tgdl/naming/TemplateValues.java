@@ -2,39 +2,45 @@ package dev.tgdl.naming;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a template can refer to, for one file.
+ * What one downloaded file contributes to a {@link PathTemplate}. Values are raw, as Telegram sent
+ * them; the template cleans each one when it renders.
  *
- * @param chat      the chat's username, else its title
- * @param chatId    TDLib's chat id
- * @param messageId the server message id
- * @param date      the message date
- * @param zone      the zone dates are written in
- * @param type      the media type name (photo, video, ...)
- * @param fileName  the original file name, if Telegram carries one
- * @param mimeType  the MIME type ("" if unknown)
- * @param albumId   the album id, 0 when none
- * @param uniqueId  the file's unique id
+ * @param chat      the chat's username, or its title when it has none; may be hostile or empty
+ *                  ({@code {chat}} then falls back to the chat id)
+ * @param chatId    the TDLib chat id, e.g. {@code -1001234567890}
+ * @param messageId the server message id (the one in {@code t.me} links), positive
+ * @param date      when the message was sent
+ * @param zone      the zone {@code {date}} is written in
+ * @param type      the media type: photo, video, animation, video_note, voice, audio, sticker, document
+ * @param fileName  the file's original name, when it has one; may be hostile
+ * @param mimeType  the MIME type TDLib reported, {@code ""} when unknown
+ * @param albumId   the media album id, {@code 0} when the message is in no album
+ * @param uniqueId  TDLib's remote unique file id, the same for the same file everywhere; {@code ""} when
+ *                  unknown ({@code {unique_id}} then falls back to {@code <chat_id>_<message_id>})
  */
 public record TemplateValues(String chat, long chatId, long messageId, Instant date, ZoneId zone, String type,
                              Optional<String> fileName, String mimeType, long albumId, String uniqueId) {
 
-    /** The file's extension: from its name, else from its type and MIME type. */
-    public String extension() {
-        String fromName = fileName.map(FileNames::extension).orElse("");
-        return fromName.isEmpty() ? FileNames.defaultExtension(type, mimeType) : fromName;
-    }
-
-    /** The original name when there is a usable one, else {@code <type>_<message_id>.<ext>}. */
-    public String effectiveFileName() {
-        String generated = type + "_" + messageId + "." + extension();
-        String cleaned = FileNames.clean(fileName.orElse(""), generated);
-        if (FileNames.extension(cleaned).isEmpty() && !extension().isEmpty()) {
-            // a name without an extension (or with a bogus one) gets the one its type implies
-            cleaned = FileNames.truncate(cleaned + "." + extension(), FileNames.MAX_COMPONENT_BYTES);
+    /**
+     * Checks the values; cleaning is left to {@link PathTemplate#render}.
+     *
+     * @throws NullPointerException     when any reference is null
+     * @throws IllegalArgumentException when {@code messageId} is not positive
+     */
+    public TemplateValues {
+        Objects.requireNonNull(chat, "chat");
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(fileName, "fileName");
+        Objects.requireNonNull(mimeType, "mimeType");
+        Objects.requireNonNull(uniqueId, "uniqueId");
+        if (messageId <= 0) {
+            throw new IllegalArgumentException(String.format("messageId must be positive, was %d", messageId));
         }
-        return cleaned;
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  * W = base × factor^k, k being the episodes of the last {@code window}; when W is over the bucket is
  * full again. A wait of at most 60 s is what TDLib absorbs: the request is admitted again when it
  * ends (requests that piled up meanwhile may start the next, longer episode). Longer waits answer
- * 429; a request sent while such a wait runs escalates it.
+ * 429 with the seconds that remain, to every request sent while they run.
  */
 final class DataCentre {
 
@@ -121,9 +121,8 @@ final class DataCentre {
             if (remaining <= ABSORBED_LIMIT) {
                 return new Delay(remaining, false);
             }
-            // pushing while told to wait: the wait grows
-            long wait = episode(key, now);
-            return new TooMany(seconds(Math.max(wait, blockedUntil.get(key) - now)));
+            // told to wait: a request during the wait gets the time that remains
+            return new TooMany(seconds(remaining));
         }
         Scenario.Bucket spec = spec(kind, now);
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(spec, now));

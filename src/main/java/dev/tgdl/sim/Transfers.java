@@ -48,6 +48,7 @@ final class Transfers {
         long failAt = -1;
         boolean stalled;
         boolean flowing;
+        boolean reported;
         long lastReport;
         FileChannel channel;
 
@@ -301,8 +302,10 @@ final class Transfers {
                     finished.add(t);
                 } else if (t.failAt >= 0 && t.done >= t.failAt - 1e-6) {
                     failed.add(t);
-                } else if (now - t.lastReport >= reportNanos) {
+                } else if (now - t.lastReport >= reportNanos || !t.reported && t.done >= firstPart(t)) {
+                    // TDLib reports each part as it arrives: the first one soon after the download starts
                     t.lastReport = now;
+                    t.reported = true;
                     t.client.update(TdObjects.updateFile(object(t.client, t.ref)));
                 }
             }
@@ -321,6 +324,10 @@ final class Transfers {
                     long toEnd = (long) Math.ceil((target - t.done) / rate * 1e9) + 1;
                     next = Math.min(next, now + Math.max(1, toEnd));
                     next = Math.min(next, t.lastReport + reportNanos);
+                    if (!t.reported) {
+                        long toFirst = (long) Math.ceil((firstPart(t) - t.done) / rate * 1e9) + 1;
+                        next = Math.min(next, now + Math.max(1, toFirst));
+                    }
                 }
             }
         }
@@ -333,6 +340,13 @@ final class Transfers {
             });
         }
     }
+
+    /** The first part TDLib requests (64 KiB), or the whole file when smaller. */
+    private static double firstPart(Transfer t) {
+        return Math.min(t.ref.size(), Math.max(t.written, 0) + FIRST_PART);
+    }
+
+    private static final long FIRST_PART = 64 * 1024;
 
     private void complete(Transfer t) {
         stop(t);

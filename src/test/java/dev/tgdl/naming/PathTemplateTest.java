@@ -1,5 +1,6 @@
 package dev.tgdl.naming;
 
+import static dev.tgdl.naming.NameAssertions.assertSafeComponent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,125 +10,287 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.Random;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PathTemplateTest {
 
-    private static final Instant DATE = Instant.parse("2026-03-14T15:09:26Z");
+    private static final String PLACEHOLDERS =
+            "{chat} {chat_id} {message_id} {date} {date:PATTERN} {type} {file_name} {file_stem} {ext} {album_id} {unique_id}";
 
-    private static TemplateValues values(Optional<String> fileName) {
-        return new TemplateValues("demo", -1001234567890L, 4321, DATE, ZoneOffset.UTC, "video", fileName, "video/mp4",
-                99, "AgADBAADq6cxG");
+    /** 23:30 UTC on 9 March is already 10 March in Berlin. */
+    private static final Instant DATE = Instant.parse("2024-03-09T23:30:00Z");
+
+    private static TemplateValues photo() {
+        return new TemplateValues("durov", -1001234567890L, 42, DATE, ZoneId.of("Europe/Berlin"), "photo",
+                Optional.empty(), "", 0, "AQADcq4xG2nJ2Ut-");
     }
 
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{chat}/{message_id}_{file_name}|demo/4321_clip.mp4",
-        "{chat_id}/{date}/{file_stem}.{ext}|-1001234567890/2026-03-14/clip.mp4",
-        "{date:yyyy-MM}/{type}/{album_id}-{unique_id}.{ext}|2026-03/video/99-AgADBAADq6cxG.mp4",
-        "{date:yyyy}/{date:MM}/{message_id}|2026/03/4321",
-        "flat_{file_name}|flat_clip.mp4",
-    })
-    void everyPlaceholder_rendersItsValue(String template, String expected) {
-        assertThat(PathTemplate.parse(template).render(values(Optional.of("clip.mp4")))).isEqualTo(Path.of(expected));
+    private static TemplateValues document(String fileName, String mimeType) {
+        return new TemplateValues("durov", -1001234567890L, 42, DATE, ZoneOffset.UTC, "document",
+                Optional.of(fileName), mimeType, 0, "AgADZQADz3vgSQ");
     }
 
-    @Test
-    void missingFileName_isGeneratedFromTypeAndMessageId() {
-        assertThat(PathTemplate.parse(PathTemplate.DEFAULT).render(values(Optional.empty())))
-                .isEqualTo(Path.of("demo/4321_video_4321.mp4"));
+    private static TemplateValues withChat(String chat) {
+        return new TemplateValues(chat, -1001234567890L, 42, DATE, ZoneOffset.UTC, "photo",
+                Optional.empty(), "", 0, "AQADcq4xG2nJ2Ut-");
     }
 
-    @Test
-    void albumIdWithoutAlbum_isTheMessageId() {
-        TemplateValues noAlbum = new TemplateValues("demo", 1, 7, DATE, ZoneOffset.UTC, "photo", Optional.empty(),
-                "image/jpeg", 0, "u");
-        assertThat(PathTemplate.parse("{album_id}/{file_name}").render(noAlbum)).isEqualTo(Path.of("7/photo_7.jpg"));
+    private static Path render(String template, TemplateValues values) {
+        Path path = PathTemplate.parse(template).render(values);
+        path.forEach(component -> assertSafeComponent(component.toString()));
+        return path;
     }
 
-    @Test
-    void dateUsesTheZone() {
-        TemplateValues tokyo = new TemplateValues("demo", 1, 7, Instant.parse("2026-03-14T20:00:00Z"),
-                ZoneId.of("Asia/Tokyo"), "photo", Optional.empty(), "", 0, "u");
-        assertThat(PathTemplate.parse("{date}/{message_id}").render(tokyo)).isEqualTo(Path.of("2026-03-15/7"));
-    }
+    @Nested
+    class Placeholders {
 
-    @Test
-    void hostileValues_neverAddFoldersOrLeave() {
-        TemplateValues hostile = new TemplateValues("../../..", 1, 7, DATE, ZoneOffset.UTC, "document",
-                Optional.of("../../etc/passwd"), "", 0, "../x");
-        Path rendered = PathTemplate.parse("{chat}/{unique_id}/{file_name}").render(hostile);
-        assertThat(rendered.getNameCount()).isEqualTo(3);
-        assertThat(rendered.toString()).doesNotContain("/../").doesNotStartWith("/");
-        assertThat(rendered.normalize()).isEqualTo(rendered);
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "\"\"|it is empty",
-        "/abs/{file_name}|must be relative",
-        "C:/x/{file_name}|must be relative",
-        "~/x|must be relative",
-        "a\\b|use / between folders",
-        "{chat}/|must end with a file name",
-        "{chat}//{file_name}|empty folder name",
-        "../{file_name}|'..' is not allowed",
-        "./{file_name}|'.' is not allowed",
-        "{nope}|unknown placeholder {nope}",
-        "{chat|'{' without a matching '}'",
-        "chat}|'}' without a matching '{'",
-        "{date:qqqqqq-bad}|bad date pattern",
-        "{date:}|bad date pattern",
-        "{chat:x}|only {date} takes a pattern",
-    })
-    void badTemplates_sayWhatIsWrong_andListThePlaceholders(String template, String problem) {
-        assertThatThrownBy(() -> PathTemplate.parse(template))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(problem)
-                .hasMessageContaining("{message_id}");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"{chat}/{message_id}_{file_name}", "{chat_id}/{message_id}", "{unique_id}"})
-    void templatesNamingTheMessageOrFile_identifyFiles(String template) {
-        assertThat(PathTemplate.parse(template).identifiesFile()).isTrue();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"{file_name}", "{chat}/{file_name}", "{message_id}_{file_name}"})
-    void templatesThatCanCollide_doNot(String template) {
-        assertThat(PathTemplate.parse(template).identifiesFile()).isFalse();
-    }
-
-    @Test
-    void thousandsOfRandomHostileValues_alwaysRenderInsideTheRoot(@TempDir Path root) {
-        Random random = new Random(42);
-        String alphabet = "./\\:*?\"<>|\u0000\u202E\u200B \t\nаяé😀CONnul.-_~$";
-        PathTemplate template = PathTemplate.parse("{chat}/{date:yyyy}/{type}_{file_name}");
-        for (int i = 0; i < 5000; i++) {
-            StringBuilder name = new StringBuilder();
-            int length = random.nextInt(320);
-            for (int j = 0; j < length; j++) {
-                name.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0,
-                        random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
-            }
-            String hostile = name.toString();
-            TemplateValues v = new TemplateValues(hostile, 1, i, DATE, ZoneOffset.UTC, "document", Optional.of(hostile),
-                    "", 0, hostile);
-            Path rendered = template.render(v);
-            assertThat(rendered.isAbsolute()).isFalse();
-            Path placed = OutputPaths.resolveInside(root, rendered);
-            assertThat(placed.startsWith(root)).isTrue();
-            for (Path component : rendered) {
-                String c = component.toString();
-                assertThat(c.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
-                assertThat(c).isNotIn(".", "..", "").doesNotContain("\\", "\u0000", "\u202E", ":");
-            }
+        @Test
+        void everyPlaceholderRendersItsValue() {
+            assertThat(render("{chat}/{chat_id}/{message_id}/{date}/{date:yyyy-MM}/{type}/{file_name}/{file_stem}/"
+                    + "{ext}/{album_id}/{unique_id}", photo()))
+                    .isEqualTo(Path.of("durov", "-1001234567890", "42", "2024-03-10", "2024-03", "photo",
+                            "photo_42.jpg", "photo_42", "jpg", "42", "AQADcq4xG2nJ2Ut-"));
         }
+
+        @Test
+        void defaultTemplateUsesTheOriginalName() {
+            assertThat(render(PathTemplate.DEFAULT, document("Report Q1.PDF", "application/pdf")))
+                    .isEqualTo(Path.of("durov", "42_Report Q1.PDF"));
+        }
+
+        @Test
+        void fileStemAndExtensionComeFromTheOriginalName() {
+            assertThat(render("{file_stem}.{ext}", document("Report Q1.PDF", "application/pdf")))
+                    .isEqualTo(Path.of("Report Q1.pdf"));
+        }
+
+        @Test
+        void extensionFallsBackToTheMimeTypeWhenTheNameHasNone() {
+            assertThat(render("{file_name}/{ext}", document("README", "text/plain")))
+                    .isEqualTo(Path.of("README", "txt"));
+        }
+
+        @Test
+        void voiceNoteWithoutANameGetsAGeneratedOne() {
+            TemplateValues voice = new TemplateValues("durov", 1, 1234, DATE, ZoneOffset.UTC, "voice",
+                    Optional.empty(), "audio/ogg", 0, "AwADBAAD");
+            assertThat(render("{file_name}", voice)).isEqualTo(Path.of("voice_1234.ogg"));
+        }
+
+        @Test
+        void nameThatCleansToNothingGetsAGeneratedOne() {
+            assertThat(render("{file_name}", document("..", "application/pdf"))).isEqualTo(Path.of("document_42.pdf"));
+        }
+
+        @Test
+        void albumIdIsTheMessageIdOutsideAnAlbum() {
+            TemplateValues inAlbum = new TemplateValues("durov", 1, 42, DATE, ZoneOffset.UTC, "photo",
+                    Optional.empty(), "", 13571113, "x");
+            assertThat(render("{album_id}", inAlbum)).isEqualTo(Path.of("13571113"));
+            assertThat(render("{album_id}", photo())).isEqualTo(Path.of("42"));
+        }
+
+        @Test
+        void chatFallsBackToTheChatIdWhenItCleansToNothing() {
+            assertThat(render("{chat}", withChat(""))).isEqualTo(Path.of("-1001234567890"));
+            assertThat(render("{chat}", withChat("\u202E..."))).isEqualTo(Path.of("-1001234567890"));
+        }
+
+        @Test
+        void uniqueIdFallsBackToChatAndMessageIdWhenUnknown() {
+            TemplateValues unknown = new TemplateValues("durov", 7, 42, DATE, ZoneOffset.UTC, "photo",
+                    Optional.empty(), "", 0, "");
+            assertThat(render("{unique_id}", unknown)).isEqualTo(Path.of("7_42"));
+        }
+
+        @Test
+        void dateIsWrittenInTheGivenZone() {
+            assertThat(render("{date}", withChat("x"))).isEqualTo(Path.of("2024-03-09"));
+            assertThat(render("{date}", photo())).isEqualTo(Path.of("2024-03-10"));
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '=', quoteCharacter = '`', value = {
+                "{date:yyyy}/{date:MM}=2024/03",
+                "{date:MMMM yyyy}=March 2024",
+                "{date:EEE}=Sun",
+                "{date:yyyy-MM-dd'T'HHmm}=2024-03-10T0030",
+                "{date:HH:mm}=00_30",
+                "{date:'week' ww}=week 11",
+        })
+        // English weeks start on Sunday, so Sunday 10 March 2024 opens week 11
+        void datePatternsAreFormattedInEnglish(String template, String expected) {
+            assertThat(render(template, photo())).isEqualTo(Path.of(expected));
+        }
+    }
+
+    @Nested
+    class HostileValues {
+
+        @Test
+        void fileNameCannotClimbOut() {
+            assertThat(render(PathTemplate.DEFAULT, document("../../etc/passwd", "")))
+                    .isEqualTo(Path.of("durov", "42_.._.._etc_passwd"));
+        }
+
+        @Test
+        void chatCannotAddFoldersOrBeADeviceName() {
+            assertThat(render("{chat}/{message_id}", withChat("../../x/y"))).isEqualTo(Path.of(".._.._x_y", "42"));
+            assertThat(render("{chat}/{message_id}", withChat("C:\\Windows"))).isEqualTo(Path.of("C__Windows", "42"));
+            assertThat(render("{chat}/{message_id}", withChat("CON"))).isEqualTo(Path.of("_CON", "42"));
+        }
+
+        @Test
+        void absoluteFileNameBecomesOneComponent() {
+            assertThat(render("{file_name}", document("/etc/passwd", ""))).isEqualTo(Path.of("_etc_passwd"));
+        }
+
+        @Test
+        void componentIsCleanedAgainAfterSubstitution() {
+            assertThat(render("{type}.../{message_id}", photo())).isEqualTo(Path.of("photo", "42"));
+            TemplateValues third = new TemplateValues("durov", 1, 3, DATE, ZoneOffset.UTC, "photo",
+                    Optional.empty(), "", 0, "x");
+            // "com" and "3" are harmless apart; together they name a Windows device
+            assertThat(render("com{message_id}.{ext}", third)).isEqualTo(Path.of("_com3.jpg"));
+        }
+
+        @Test
+        void longFileNameIsCutButTheMessageIdAndExtensionSurvive() {
+            Path path = render("{file_name}_{message_id}", document("a".repeat(300) + ".mp4", ""));
+            assertThat(path).isEqualTo(Path.of("a".repeat(248) + ".mp4_42"));
+            assertThat(path.toString().getBytes(StandardCharsets.UTF_8)).hasSize(255);
+        }
+
+        @Test
+        void defaultTemplateKeepsTheMessageIdPrefixOfALongName() {
+            Path path = render(PathTemplate.DEFAULT, document("\u4e2d".repeat(300) + ".jpg", ""));
+            assertThat(path).isEqualTo(Path.of("durov", "42_" + "\u4e2d".repeat(82) + ".jpg"));
+        }
+
+        @Test
+        void twoLongValuesShareTheRoom() {
+            TemplateValues values = new TemplateValues("c".repeat(300), 1, 42, DATE, ZoneOffset.UTC, "document",
+                    Optional.of("a".repeat(300) + ".jpg"), "", 0, "x");
+            assertThat(render("{chat} - {file_name}", values))
+                    .isEqualTo(Path.of("c".repeat(126) + " - " + "a".repeat(122) + ".jpg"));
+        }
+
+        @Test
+        void shortValueKeepsItsLengthAndTheLongOneGetsTheRest() {
+            TemplateValues values = new TemplateValues("news", 1, 42, DATE, ZoneOffset.UTC, "document",
+                    Optional.of("a".repeat(300) + ".jpg"), "", 0, "x");
+            assertThat(render("{chat}_{file_name}", values))
+                    .isEqualTo(Path.of("news_" + "a".repeat(246) + ".jpg"));
+        }
+    }
+
+    @Nested
+    class IdentifiesFile {
+
+        @ParameterizedTest
+        @ValueSource(strings = {PathTemplate.DEFAULT, "{chat_id}/{message_id}.{ext}", "{unique_id}",
+                "{date}/{unique_id}_{file_name}", "{chat}/{date:yyyy}/{message_id}"})
+        void whenMessageIdMeetsAChatOrTheUniqueIdIsThere(String template) {
+            assertThat(PathTemplate.parse(template).identifiesFile()).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"{file_name}", "{chat}/{file_name}", "{message_id}", "{chat}/{album_id}_{file_name}",
+                "{chat_id}/{date}"})
+        void notOtherwise(String template) {
+            assertThat(PathTemplate.parse(template).identifiesFile()).isFalse();
+        }
+    }
+
+    @Test
+    void sourceIsTheTemplateAsWritten() {
+        PathTemplate template = PathTemplate.parse("{chat}/{date:yyyy}/{file_name}");
+        assertThat(template.source()).isEqualTo("{chat}/{date:yyyy}/{file_name}");
+        assertThat(template).hasToString("{chat}/{date:yyyy}/{file_name}")
+                .isEqualTo(PathTemplate.parse("{chat}/{date:yyyy}/{file_name}"));
+    }
+
+    @Test
+    void literalFoldersAreKept() {
+        assertThat(render("Telegram/{chat}/media/{file_name}", photo()))
+                .isEqualTo(Path.of("Telegram", "durov", "media", "photo_42.jpg"));
+    }
+
+    @Nested
+    class ParseErrors {
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+                "``|it is empty",
+                "`   `|it is empty",
+                "{chat}/{nope}|unknown placeholder {nope}",
+                "{}|unknown placeholder {}",
+                "{Chat}|unknown placeholder {Chat}",
+                "{chat|unbalanced brace: '{' at position 1 is not closed",
+                "{chat{file_name}|unbalanced brace: '{' at position 1 is not closed",
+                "chat}|unbalanced brace: '}' at position 5 has no '{'",
+                "{date:qqqqqq}|bad date pattern {date:qqqqqq}: Too many pattern letters: q",
+                "{date:bb}|bad date pattern {date:bb}: Unknown pattern letter: b",
+                "{date:'open}|bad date pattern {date:'open}: Pattern ends with an incomplete string literal: 'open",
+                "{date:}|bad date pattern {date:}: the pattern is empty",
+                "{date:yyyy/MM}|bad date pattern {date:yyyy/MM}: '/' cannot make folders inside a placeholder; write {date:yyyy}/{date:MM}",
+                "{date:[]}|bad date pattern {date:[]}: it renders nothing",
+                "{date:' . '}|bad date pattern {date:' . '}: it renders nothing",
+                "{chat:x}|placeholder {chat} takes no argument, but has {chat:x}",
+                "/abs/{chat}|absolute path; a template is relative to the output folder",
+                "//server/{chat}|absolute path; a template is relative to the output folder",
+                "C:/x/{chat}|absolute path (drive C:); a template is relative to the output folder",
+                "c:{chat}|absolute path (drive c:); a template is relative to the output folder",
+                "../{chat}|component \"..\" is not allowed",
+                "{chat}/../{file_name}|component \"..\" is not allowed",
+                "{chat}/./{file_name}|component \".\" is not allowed",
+                "a\\{chat}|backslash at position 2; separate folders with '/'",
+                "{chat}//{file_name}|empty component (a '//' or a '/' at the end)",
+                "{chat}/|empty component (a '//' or a '/' at the end)",
+                "{chat}/...|component \"...\" has no usable characters",
+                "CON/{file_name}|component \"CON\" is not a portable name (it would be written as \"_CON\")",
+                "`Archive /{chat}`|component \"Archive \" is not a portable name (it would be written as \"Archive\")",
+                "{chat}/a:b|character ':' at position 9 is not allowed in file names",
+                "{chat}?{message_id}|character '?' at position 7 is not allowed in file names",
+        })
+        void nameTheProblemAndListThePlaceholders(String template, String problem) {
+            assertThatThrownBy(() -> PathTemplate.parse(template))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("bad template \"%s\": %s; placeholders: %s", template, problem, PLACEHOLDERS);
+        }
+
+        @Test
+        void controlCharacterIsNamedAndTheMessageStaysOnOneLine() {
+            assertThatThrownBy(() -> PathTemplate.parse("{chat}\n/x"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("bad template \"{chat}\\u000A/x\": control or invisible character U+000A at position 7;"
+                            + " placeholders: " + PLACEHOLDERS);
+        }
+
+        @Test
+        void bidiControlIsNamed() {
+            assertThatThrownBy(() -> PathTemplate.parse("{chat}/x\u202E{ext}"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("bad template \"{chat}/x\\u202E{ext}\": control or invisible character U+202E at position 9;"
+                            + " placeholders: " + PLACEHOLDERS);
+        }
+
+        @Test
+        void nullIsAProgrammingError() {
+            assertThatThrownBy(() -> PathTemplate.parse(null))
+                    .isInstanceOf(NullPointerException.class)
+                    .hasMessage("template");
+        }
+    }
+
+    @Test
+    void valuesRejectANonPositiveMessageId() {
+        assertThatThrownBy(() -> new TemplateValues("c", 1, 0, DATE, ZoneOffset.UTC, "photo", Optional.empty(), "", 0, "x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("messageId must be positive, was 0");
     }
 }
