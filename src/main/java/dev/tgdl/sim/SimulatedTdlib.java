@@ -143,13 +143,19 @@ public final class SimulatedTdlib implements TdJson, AutoCloseable {
             return TdObjects.error(400, "Expected a JSON object").toString();
         }
         String type = object.path("@type").asText();
+        ObjectNode result;
         if (!METHODS.contains(type)) {
-            return TdObjects.error(400, "Failed to parse JSON object as TDLib request: Unknown class \"" + type + "\"").toString();
+            result = TdObjects.error(400, "Failed to parse JSON object as TDLib request: Unknown class \"" + type + "\"");
+        } else if (!SYNCHRONOUS.contains(type)) {
+            result = TdObjects.error(400, "The method can't be executed synchronously");
+        } else {
+            result = synchronous(object);
         }
-        if (!SYNCHRONOUS.contains(type)) {
-            return TdObjects.error(400, "The method can't be executed synchronously").toString();
+        // libtdjson echoes @extra on td_execute results too (never @client_id)
+        if (object.has("@extra")) {
+            result.set("@extra", object.get("@extra"));
         }
-        return synchronous(object).toString();
+        return result.toString();
     }
 
     /** The methods td_execute runs (also served through send). */

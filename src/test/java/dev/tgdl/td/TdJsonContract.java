@@ -158,6 +158,14 @@ public abstract class TdJsonContract {
     }
 
     @Test
+    void execute_echoesExtra_withoutClientId() throws Exception {
+        String answer = backend().execute("{\"@type\":\"getOption\",\"name\":\"version\",\"@extra\":{\"n\":7}}");
+        var node = TdCodec.mapper().readTree(answer);
+        assertThat(node.path("@extra").path("n").asInt()).isEqualTo(7);
+        assertThat(node.has("@client_id")).isFalse();
+    }
+
+    @Test
     void executeGetOptionVersion_answersWithoutAClient() {
         assertThat(TdRuntime.of(backend()).execute(new TdFunctions.GetOption("version")))
                 .isInstanceOf(TdApi.OptionValueString.class);
