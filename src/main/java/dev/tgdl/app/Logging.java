@@ -36,6 +36,14 @@ public final class Logging {
     public static void configure(String stderrLevel, OutputStream stderr, Optional<Path> file) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
+        install(context, stderrLevel, stderr, file);
+    }
+
+    /**
+     * Sets up {@code context}: used by {@link #configure} and, before a command is known, by
+     * {@link BootLogging} while Logback initialises.
+     */
+    static void install(LoggerContext context, String stderrLevel, OutputStream stderr, Optional<Path> file) {
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         Level consoleLevel = Level.toLevel(stderrLevel, Level.INFO);
 

@@ -57,7 +57,7 @@ class ConfigLoaderTest {
         assertThat(c.download().types()).containsExactly("document", "audio");
         assertThat(c.download().maxSize()).contains(1_610_612_736L);
         assertThat(c.download().stallTimeout()).isEqualTo(Duration.ofSeconds(90));
-        assertThat(c.download().maxWorkers()).isEqualTo(8);
+        assertThat(c.download().maxWorkers()).isEqualTo(16);
     }
 
     @Test
