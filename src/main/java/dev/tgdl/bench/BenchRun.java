@@ -37,7 +37,7 @@ import java.util.stream.Stream;
 final class BenchRun {
 
     /** A run may take this many times its lower bound before it is stopped and reported unfinished. */
-    static final int BUDGET_FACTOR = 6;
+    static final int BUDGET_FACTOR = 4;
 
     private BenchRun() {
     }
@@ -56,8 +56,8 @@ final class BenchRun {
             Throttle throttle = policy.create(clock);
             DownloadOptions options = new DownloadOptions(List.of(SourceRef.parse("@" + s.channel())), MediaFilter.all(),
                     policy.settings(), 1000, 1000, Duration.ofHours(2), Duration.ofMinutes(2), 5, false, false, false, false);
-            // a budget that a stalled download (cancelled after the two-minute stall timeout) still fits in
-            RunControl control = new RunControl(clock, Optional.of(lowerBound.multipliedBy(BUDGET_FACTOR).plusMinutes(5)));
+            // a budget that a stalled download (cancelled after 90 s without a first byte) still fits in
+            RunControl control = new RunControl(clock, Optional.of(lowerBound.multipliedBy(BUDGET_FACTOR).plusMinutes(2)));
             FolderSink sink = new FolderSink(dir.resolve("out"), PathTemplate.parse("{message_id}_{unique_id}"), ZoneOffset.UTC,
                     Ledger.NONE);
             MediaDownloader engine = new MediaDownloader(session.telegram(), sink, Ledger.NONE, ProgressListener.NONE,

@@ -20,10 +20,10 @@ public record BenchScenario(String name, Scenario scenario, String channel, doub
         Scenario builtin = Scenario.builtin();
         return List.of(
                 new BenchScenario("demo", builtin, "demo", 20),
-                new BenchScenario("strict", builtin, "strict", 60),
-                new BenchScenario("bursty", Scenario.bundled("bursty"), "bursty", 40),
-                new BenchScenario("flaky", builtin, "flaky", 40),
-                new BenchScenario("large", Scenario.bundled("large"), "large", 25));
+                new BenchScenario("strict", builtin, "strict", 120),
+                new BenchScenario("bursty", Scenario.bundled("bursty"), "bursty", 80),
+                new BenchScenario("flaky", builtin, "flaky", 60),
+                new BenchScenario("large", Scenario.bundled("large"), "large", 40));
     }
 
     /** A scenario by name (demo, strict, bursty, flaky, large, big), or the first channel of a YAML file. */

@@ -25,8 +25,8 @@ final class BenchCommand extends BaseCommand {
             description = "adaptive, design, fixed-N, fixed:N:DELAY, adaptive:W:MAX (repeatable; default: adaptive, design, fixed-2, fixed-4, fixed-16).")
     List<String> policies = List.of();
 
-    @Option(names = "--seeds", paramLabel = "N", description = "Runs per scenario and policy (default 3).")
-    int seeds = 3;
+    @Option(names = "--seeds", paramLabel = "N", description = "Runs per scenario and policy (default 2; more narrow the spread).")
+    int seeds = 2;
 
     @Option(names = "--plot", paramLabel = "FILE.svg|png", description = "Draw one pair's controller over time.")
     Path plot;

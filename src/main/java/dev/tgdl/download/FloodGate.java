@@ -11,7 +11,11 @@ public final class FloodGate {
 
     private final TimeSource clock;
     private long closedUntil; // clock nanos; guarded by this
-    private final java.util.Map<Object, Long> holds = new java.util.HashMap<>(); // holder -> latest release, nanos
+    private final java.util.Map<Object, Hold> holds = new java.util.HashMap<>(); // guarded by this
+
+    /** A hold: the request it is for was sent at {@code requested}; it ends at {@code until} at the latest. */
+    private record Hold(long requested, long until) {
+    }
 
     public FloodGate(TimeSource clock) {
         this.clock = clock;
@@ -27,8 +31,16 @@ public final class FloodGate {
      * Keeps the gate closed while {@code holder} waits for Telegram (a request held back by a flood
      * wait of unknown length), at most {@code limit}; {@link #release} opens it again.
      */
-    public synchronized void hold(Object holder, Duration limit) {
-        holds.put(holder, clock.nanos() + limit.toNanos());
+    public synchronized void hold(Object holder, long requested, Duration limit) {
+        holds.put(holder, new Hold(requested, clock.nanos() + limit.toNanos()));
+    }
+
+    /**
+     * A request sent at {@code requested} got its first byte, so whatever holds back requests sent
+     * before it is not a wait on the whole account (a stalled download, say): their holds end.
+     */
+    public synchronized void started(long requested) {
+        holds.values().removeIf(h -> h.requested() < requested);
     }
 
     /** Ends a hold. */
@@ -39,10 +51,10 @@ public final class FloodGate {
     /** When the gate opens, as things stand (clock nanos). */
     private synchronized long opensAt() {
         long now = clock.nanos();
-        holds.values().removeIf(until -> until <= now);
+        holds.values().removeIf(h -> h.until() <= now);
         long at = closedUntil;
-        for (long until : holds.values()) {
-            at = Math.max(at, until);
+        for (Hold h : holds.values()) {
+            at = Math.max(at, h.until());
         }
         return at;
     }

@@ -46,7 +46,10 @@ public final class MediaDownloader {
     private static final Logger LOG = LoggerFactory.getLogger(MediaDownloader.class);
     /** What a download TDLib stopped before its first byte is taken for: a wait TDLib would not absorb. */
     static final Duration SUSPECTED_FLOOD = Duration.ofSeconds(61);
-    private static final Duration MAX_SUSPECTED_PAUSE = Duration.ofMinutes(15);
+    /** The further pause when a download is stopped again right after a suspected wait's pause. */
+    static final Duration PROBE_PAUSE = Duration.ofSeconds(15);
+    /** Silent stops an item may see before they count as its failures. */
+    private static final int SILENT_TRIES = 20;
 
     private final Telegram telegram;
     private final FileSink sink;
@@ -67,7 +70,7 @@ public final class MediaDownloader {
     private final LatencyTracker firstByte = new LatencyTracker(Duration.ofMillis(300));
     /** Unique ids of files queued or downloading, with their places: a second message with the same file waits for none of them. */
     private final Map<String, Path> inFlight = new ConcurrentHashMap<>();
-    private final AtomicLong silentFailures = new AtomicLong();
+    private final Suspected suspected = new Suspected();
 
     /**
      * @param telegram the port to Telegram
@@ -420,6 +423,7 @@ public final class MediaDownloader {
     private void downloadWithRetries(Work work, SourceStats source) throws InterruptedException {
         MediaItem item = work.item();
         int failures = 0;
+        int silent = 0;
         Duration backoff = Duration.ZERO;
         String lastError = "";
         while (true) {
@@ -444,15 +448,21 @@ public final class MediaDownloader {
             Transfer.LateStart late = new Transfer.LateStart() {
                 @Override
                 public void late(Duration waited) {
-                    // TDLib is holding this download back for a flood wait: send nothing more until it moves
-                    downloadGate.hold(hold, Duration.ofSeconds(60));
-                    stats.flood(waited, false);
-                    throttle.onFlood(waited);
-                    listener.floodWait(waited, false);
+                    // TDLib may be holding this download back for a flood wait: send nothing more until
+                    // it moves. Whether it was a wait is known only then (a stalled download looks the
+                    // same until it is cancelled), so the controller hears of it in observeFirstByte.
+                    downloadGate.hold(hold, started, Duration.ofSeconds(60));
                 }
 
                 @Override
-                public void started() {
+                public void firstByte() {
+                    downloadGate.release(hold);
+                    // a later request moving means the earlier silent ones are not held by a flood wait
+                    downloadGate.started(started);
+                }
+
+                @Override
+                public void ended() {
                     downloadGate.release(hold);
                 }
             };
@@ -472,7 +482,9 @@ public final class MediaDownloader {
                     return;
                 }
                 stats.stalls.incrementAndGet();
-                lastError = "no progress for " + options.stallTimeout().toSeconds() + " s";
+                lastError = transfer.bytesSeen() == 0
+                        ? "no first byte for " + Transfer.firstByteTimeout(options.stallTimeout()).toSeconds() + " s"
+                        : "no progress for " + options.stallTimeout().toSeconds() + " s";
             } catch (TelegramException e) {
                 if (e.kind() == TelegramException.Kind.FLOOD_WAIT) {
                     Duration wait = e.retryAfter().orElse(SUSPECTED_FLOOD);
@@ -492,10 +504,15 @@ public final class MediaDownloader {
                     fail(item, source, e.getMessage(), true);
                     return;
                 }
-                if (transfer.bytesSeen() == 0 && telegram.isConnected()) {
-                    suspectFlood(item);
-                }
                 lastError = e.getMessage();
+                if (transfer.bytesSeen() == 0 && telegram.isConnected()) {
+                    // most likely a wait TDLib would not absorb: the paused gate is the back-off, and
+                    // the item is not to blame, unless it keeps failing long after waits would be over
+                    suspectFlood(item);
+                    if (++silent <= SILENT_TRIES) {
+                        continue;
+                    }
+                }
             }
             failures++;
             if (failures > options.maxRetries()) {
@@ -512,20 +529,38 @@ public final class MediaDownloader {
 
     /**
      * TDLib stopped a download before its first byte, with the connection up: most likely a flood
-     * wait longer than TDLib absorbs. Hold every download back, longer each time it happens again.
+     * wait longer than TDLib absorbs, whose length TDLib does not tell. One such wait is one episode,
+     * however many downloads it stops: the first pauses every download for {@link #SUSPECTED_FLOOD}
+     * (a wait TDLib did not absorb is longer than that) and tells the controller; a download that
+     * is stopped again right after the pause means the wait is still running, and pauses
+     * {@link #PROBE_PAUSE} more, so the pause overshoots the real wait by at most that much.
      */
     private void suspectFlood(MediaItem item) {
-        long n = silentFailures.incrementAndGet();
-        Duration pause = SUSPECTED_FLOOD.multipliedBy(1L << Math.min(n - 1, 4));
-        if (pause.compareTo(MAX_SUSPECTED_PAUSE) > 0) {
-            pause = MAX_SUSPECTED_PAUSE;
+        long now = clock.nanos();
+        Duration pause;
+        boolean episode;
+        synchronized (suspected) {
+            if (now < suspected.until) {
+                return; // stopped by the wait already being paused for
+            }
+            episode = suspected.until == Long.MIN_VALUE || now - suspected.until > PROBE_PAUSE.toNanos();
+            pause = jitter.apply(episode ? SUSPECTED_FLOOD : PROBE_PAUSE);
+            suspected.until = now + pause.toNanos();
         }
-        stats.flood(SUSPECTED_FLOOD, false);
-        throttle.onFlood(SUSPECTED_FLOOD);
-        listener.floodWait(pause, false);
-        listener.note("TDLib stopped " + item.describe() + " before its first byte: pausing downloads "
-                + pause.toSeconds() + " s");
-        downloadGate.close(jitter.apply(pause));
+        if (episode) {
+            stats.flood(SUSPECTED_FLOOD, false);
+            throttle.onFlood(SUSPECTED_FLOOD);
+            listener.floodWait(pause, false);
+        }
+        listener.note("TDLib stopped " + item.describe() + " before its first byte"
+                + (episode ? ", most likely for a flood wait: " : ", the wait is not over: ")
+                + "pausing downloads " + pause.toSeconds() + " s");
+        downloadGate.close(pause);
+    }
+
+    /** When the pause for a suspected flood wait ends; a success ends the episode. */
+    private static final class Suspected {
+        long until = Long.MIN_VALUE;
     }
 
     /**
@@ -544,10 +579,7 @@ public final class MediaDownloader {
 
     private void observeFirstByte(Transfer.Result result) {
         Duration ttfb = result.timeToFirstByte();
-        if (result.reportedLate()) {
-            return; // already told the controller, the moment it was late
-        }
-        if (!result.outage() && ttfb.compareTo(lateAfter()) > 0) {
+        if (!result.outage() && (result.reportedLate() || ttfb.compareTo(lateAfter()) > 0)) {
             Duration wait = ttfb.minus(firstByte.typical());
             stats.flood(wait, false);
             throttle.onFlood(wait);
@@ -572,7 +604,9 @@ public final class MediaDownloader {
         }
         ledger.downloaded(item, target, size);
         telegram.discardLocalCopy(item.file());
-        silentFailures.set(0);
+        synchronized (suspected) {
+            suspected.until = Long.MIN_VALUE;
+        }
         stats.successes.incrementAndGet();
         stats.bytes.addAndGet(size);
         source.downloaded.incrementAndGet();

@@ -23,7 +23,8 @@ import java.time.Duration;
  *       downloads take (rate × mean duration × 2.5, the margin covering each download's start-up and
  *       hand-over), at least one, at most the maximum, and never more than three seconds of requests
  *       (downloads queued behind a flood wait would all pile into it). More only queue inside TDLib;
- *       fewer leave bandwidth unused.</li>
+ *       fewer leave bandwidth unused. Never fewer than two, so that one stalled download does not
+ *       stop the run while the watchdog waits it out.</li>
  * </ul>
  *
  * Every pause it asks for is jittered by the engine. DESIGN.md's original rules remain available as
@@ -183,7 +184,8 @@ public final class ProbingThrottle implements Throttle {
         // Little's law, and never many more in flight than a few seconds of requests: downloads
         // queued behind a wait would all pile into it
         int wanted = (int) Math.min(Math.ceil(rate * meanDurationSeconds * 2.5), Math.ceil(rate * 3) + 1);
-        int next = Math.max(1, Math.min(settings.maxWorkers(), wanted));
+        // two at least: one download that stalls (silent until the watchdog ends it) must not stop the run
+        int next = Math.max(Math.min(2, settings.maxWorkers()), Math.min(settings.maxWorkers(), wanted));
         if (next > workers) {
             grows++;
         }

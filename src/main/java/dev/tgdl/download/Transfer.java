@@ -36,6 +36,7 @@ final class Transfer {
     private final Telegram telegram;
     private final RunControl control;
     private final Duration stallTimeout;
+    private final Duration firstByteTimeout;
     private volatile long bytesSeen;
 
     Transfer(TimeSource clock, Telegram telegram, RunControl control, Duration stallTimeout) {
@@ -43,6 +44,7 @@ final class Transfer {
         this.telegram = telegram;
         this.control = control;
         this.stallTimeout = stallTimeout;
+        this.firstByteTimeout = firstByteTimeout(stallTimeout);
     }
 
     /**
@@ -62,11 +64,28 @@ final class Transfer {
         volatile long bytes;
     }
 
-    /** Told once when a download's first byte is late (TDLib is holding it back), and when it comes. */
+    /**
+     * Told once when a download's first byte is late (TDLib may be holding it back for a flood
+     * wait), and when the first byte comes (late or not), or the attempt ends without one.
+     */
     interface LateStart {
         void late(Duration waited);
 
-        void started();
+        void firstByte();
+
+        void ended();
+    }
+
+    /**
+     * No first byte for this long, connected, is a stall even when the stall timeout is longer:
+     * TDLib absorbs flood waits of up to 60 s and fails the download past that, so a download
+     * silent for longer is not waiting out a flood.
+     */
+    static final Duration FIRST_BYTE_LIMIT = Duration.ofSeconds(90);
+
+    /** How long a download may go without its first byte before it counts as stalled. */
+    static Duration firstByteTimeout(Duration stallTimeout) {
+        return stallTimeout.compareTo(FIRST_BYTE_LIMIT) < 0 ? stallTimeout : FIRST_BYTE_LIMIT;
     }
 
     Result run(MediaItem item, ProgressListener listener, DownloadStats stats) throws InterruptedException, Aborted {
@@ -83,8 +102,8 @@ final class Transfer {
             long now = clock.nanos();
             if (watch.firstProgress < 0 && downloaded > 0) {
                 watch.firstProgress = now;
-                if (late != null && reportedLate[0]) {
-                    late.started();
+                if (late != null) {
+                    late.firstByte();
                 }
             }
             if (downloaded != watch.bytes) {
@@ -95,6 +114,7 @@ final class Transfer {
             listener.progress(item, downloaded, total);
         });
         boolean outage = false;
+        long checked = start;
         long poll = Math.max(TimeUnit.MILLISECONDS.toNanos(5),
                 Math.min(TimeUnit.MILLISECONDS.toNanos(250), clock.toRealNanos(Duration.ofSeconds(1))));
         try {
@@ -105,6 +125,8 @@ final class Transfer {
                     return new Result(path, Duration.ofNanos(first - start), outage, reportedLate[0]);
                 } catch (TimeoutException e) {
                     long now = clock.nanos();
+                    long lastCheck = checked;
+                    checked = now;
                     if (late != null && !reportedLate[0] && watch.firstProgress < 0 && telegram.isConnected()
                             && now - start > lateAfter.toNanos()) {
                         reportedLate[0] = true;
@@ -115,10 +137,12 @@ final class Transfer {
                         throw new Aborted(Failure.STOPPED);
                     }
                     if (!telegram.isConnected()) {
-                        // an outage is not a stall: the watchdog only counts connected time
+                        // an outage is not a stall: the watchdog only counts connected time. Its
+                        // length is skipped, not the count restarted: outages that come more often
+                        // than the stall timeout must not hide a download that never moves.
                         outage = true;
-                        watch.lastProgress = now;
-                    } else if (now - watch.lastProgress > stallTimeout.toNanos()) {
+                        watch.lastProgress += now - lastCheck;
+                    } else if (now - watch.lastProgress > (watch.firstProgress < 0 ? firstByteTimeout : stallTimeout).toNanos()) {
                         download.cancel();
                         throw new Aborted(Failure.STALLED);
                     }
@@ -135,7 +159,7 @@ final class Transfer {
             throw e;
         } finally {
             if (late != null && reportedLate[0] && watch.firstProgress < 0) {
-                late.started(); // it ended without a first byte: whatever held it is not ours to wait for
+                late.ended(); // it ended without a first byte: whatever held it is not ours to wait for
             }
             bytesSeen = watch.bytes;
             stats.activeBytes.addAndGet(-watch.bytes);

@@ -51,9 +51,12 @@ public sealed interface SourceRef {
                 new IllegalArgumentException("cannot read source '" + text + "': use " + FORMS));
     }
 
-    /** Parsing rules; usernames follow Telegram's: 4..32 of letters, digits and '_', starting with a letter. */
+    /**
+     * Parsing rules. Usernames: 3..32 of letters, digits and '_', starting with a letter; Telegram's
+     * own minimum is 4 or 5 depending on the kind, so the server, not tgdl, rejects the short ones.
+     */
     final class Parser {
-        private static final Pattern USERNAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{3,31}");
+        private static final Pattern USERNAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{2,31}");
         private static final Pattern CHAT_ID = Pattern.compile("-?\\d{1,19}");
         private static final Pattern HOSTS = Pattern.compile("(?:www\\.)?(?:t\\.me|telegram\\.me|telegram\\.dog)", Pattern.CASE_INSENSITIVE);
         private static final Pattern INVITE_HASH = Pattern.compile("[A-Za-z0-9_-]{6,}");

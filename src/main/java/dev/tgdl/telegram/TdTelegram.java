@@ -22,6 +22,8 @@ import java.util.concurrent.ExecutionException;
  */
 public final class TdTelegram implements Telegram {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TdTelegram.class);
+
     /** TDLib's download priority for tgdl's files (1..32; equal priorities run newest-request first). */
     private static final int PRIORITY = 16;
     private static final int PAGE = 100;
@@ -284,8 +286,10 @@ public final class TdTelegram implements Telegram {
                     d.onFile(file, false);
                 }
             }
-            case TdApi.UpdateConnectionState(TdApi.ConnectionState state) ->
-                    connected = state instanceof TdApi.ConnectionStateReady || state == null;
+            case TdApi.UpdateConnectionState(TdApi.ConnectionState state) -> {
+                connected = state instanceof TdApi.ConnectionStateReady || state == null;
+                LOG.debug("connection: {}", state == null ? "unknown" : state.getClass().getSimpleName());
+            }
             case TdApi.UpdateMessageSendSucceeded s ->
                     sends.computeIfAbsent(s.oldMessageId(), id -> new CompletableFuture<>()).complete(null);
             case TdApi.UpdateMessageSendFailed f ->

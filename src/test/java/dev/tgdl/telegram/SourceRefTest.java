@@ -12,6 +12,7 @@ class SourceRefTest {
     @ParameterizedTest
     @CsvSource({
         "@durov, durov",
+        "@big, big",
         "durov, durov",
         "https://t.me/durov, durov",
         "t.me/durov, durov",
