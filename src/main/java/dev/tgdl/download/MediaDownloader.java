@@ -482,9 +482,7 @@ public final class MediaDownloader {
                     return;
                 }
                 stats.stalls.incrementAndGet();
-                lastError = transfer.bytesSeen() == 0
-                        ? "no first byte for " + Transfer.firstByteTimeout(options.stallTimeout()).toSeconds() + " s"
-                        : "no progress for " + options.stallTimeout().toSeconds() + " s";
+                lastError = aborted.getMessage();
             } catch (TelegramException e) {
                 if (e.kind() == TelegramException.Kind.FLOOD_WAIT) {
                     Duration wait = e.retryAfter().orElse(SUSPECTED_FLOOD);

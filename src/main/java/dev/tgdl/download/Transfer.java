@@ -27,7 +27,12 @@ final class Transfer {
         final Failure failure;
 
         Aborted(Failure failure) {
-            super(failure.name(), null, false, false);
+            this(failure, failure.name());
+        }
+
+        /** {@code why}: what the user reads, e.g. "no progress for 120 s". */
+        Aborted(Failure failure, String why) {
+            super(why, null, false, false);
             this.failure = failure;
         }
     }
@@ -44,7 +49,7 @@ final class Transfer {
         this.telegram = telegram;
         this.control = control;
         this.stallTimeout = stallTimeout;
-        this.firstByteTimeout = firstByteTimeout(stallTimeout);
+        this.firstByteTimeout = stallTimeout.compareTo(FIRST_BYTE_LIMIT) < 0 ? stallTimeout : FIRST_BYTE_LIMIT;
     }
 
     /**
@@ -82,11 +87,6 @@ final class Transfer {
      * silent for longer is not waiting out a flood.
      */
     static final Duration FIRST_BYTE_LIMIT = Duration.ofSeconds(90);
-
-    /** How long a download may go without its first byte before it counts as stalled. */
-    static Duration firstByteTimeout(Duration stallTimeout) {
-        return stallTimeout.compareTo(FIRST_BYTE_LIMIT) < 0 ? stallTimeout : FIRST_BYTE_LIMIT;
-    }
 
     Result run(MediaItem item, ProgressListener listener, DownloadStats stats) throws InterruptedException, Aborted {
         return run(item, listener, stats, Duration.ofDays(1), null);
@@ -142,9 +142,14 @@ final class Transfer {
                         // than the stall timeout must not hide a download that never moves.
                         outage = true;
                         watch.lastProgress += now - lastCheck;
-                    } else if (now - watch.lastProgress > (watch.firstProgress < 0 ? firstByteTimeout : stallTimeout).toNanos()) {
-                        download.cancel();
-                        throw new Aborted(Failure.STALLED);
+                    } else {
+                        boolean moved = watch.firstProgress >= 0;
+                        Duration limit = moved ? stallTimeout : firstByteTimeout;
+                        if (now - watch.lastProgress > limit.toNanos()) {
+                            download.cancel();
+                            throw new Aborted(Failure.STALLED,
+                                    (moved ? "no progress for " : "no first byte for ") + limit.toSeconds() + " s");
+                        }
                     }
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof TelegramException t) {

@@ -15,6 +15,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Telegram} port over a logged-in TDLib client. Downloads use the asynchronous
@@ -22,7 +24,7 @@ import java.util.concurrent.ExecutionException;
  */
 public final class TdTelegram implements Telegram {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TdTelegram.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TdTelegram.class);
 
     /** TDLib's download priority for tgdl's files (1..32; equal priorities run newest-request first). */
     private static final int PRIORITY = 16;
