@@ -68,8 +68,12 @@ public final class MediaDownloader {
     private final PacedCalls calls;
     private final Pacer pacer;
     private final LatencyTracker firstByte = new LatencyTracker(Duration.ofMillis(300));
-    /** Unique ids of files queued or downloading, with their places: a second message with the same file waits for none of them. */
-    private final Map<String, Path> inFlight = new ConcurrentHashMap<>();
+    /**
+     * Files queued or downloading, by unique id: a second message with the same file is recorded as
+     * a duplicate of it rather than downloaded again, and the same message selected twice in one run
+     * (a pending file of an interrupted run that the scan meets again) is queued once.
+     */
+    private final Map<String, Work> inFlight = new ConcurrentHashMap<>();
     private final Suspected suspected = new Suspected();
 
     /**
@@ -261,7 +265,7 @@ public final class MediaDownloader {
             while ((left = queue.poll()) != null) {
                 if (left != END) {
                     sink.release(left.placement());
-                    inFlight.remove(left.item().file().uniqueId(), left.placement().target());
+                    inFlight.remove(left.item().file().uniqueId(), left);
                 }
             }
         }
@@ -301,6 +305,12 @@ public final class MediaDownloader {
         if (control.stopped()) {
             throw new StoppedException();
         }
+        Work queued = inFlight.get(item.file().uniqueId());
+        if (queued != null && queued.item().chat().id() == item.chat().id() && queued.item().messageId() == item.messageId()) {
+            // already queued in this run: recording it as a duplicate of itself would overwrite its
+            // pending row, and a run stopped before the download would then never fetch it
+            return true;
+        }
         if (options.filter().limit().isPresent() && selected.get() >= options.filter().limit().getAsLong()) {
             return false;
         }
@@ -327,7 +337,7 @@ public final class MediaDownloader {
         }
         Optional<Path> copy = ledger.archivedCopy(uniqueId)
                 .filter(c -> isComplete(c.path(), item.file().size())).map(Ledger.Done::path)
-                .or(() -> Optional.ofNullable(inFlight.get(uniqueId)));
+                .or(() -> Optional.ofNullable(inFlight.get(uniqueId)).map(w -> w.placement().target()));
         if (copy.isPresent()) {
             duplicate(item, source, placement, copy.get());
             return true;
@@ -340,8 +350,9 @@ public final class MediaDownloader {
             return true;
         }
         ledger.queued(item, placement.target());
-        inFlight.put(uniqueId, placement.target());
-        queue.put(new Work(item, placement, source));
+        Work work = new Work(item, placement, source);
+        inFlight.put(uniqueId, work);
+        queue.put(work);
         return true;
     }
 
@@ -382,7 +393,7 @@ public final class MediaDownloader {
             }
             if (control.stopped()) {
                 sink.release(first.placement());
-                inFlight.remove(first.item().file().uniqueId(), first.placement().target());
+                inFlight.remove(first.item().file().uniqueId(), first);
                 break;
             }
             batch.add(first);
@@ -416,7 +427,7 @@ public final class MediaDownloader {
             sink.release(work.placement());
             fail(item, source, "unexpected error: " + e, false);
         } finally {
-            inFlight.remove(item.file().uniqueId(), work.placement().target());
+            inFlight.remove(item.file().uniqueId(), work);
         }
     }
 
