@@ -48,15 +48,24 @@ jar_is_stale() {
 
 build_jar() {
   command -v mvn >/dev/null 2>&1 || { echo "tgdl: Maven (mvn) is needed to build tgdl" >&2; return 1; }
-  echo "tgdl: building target/tgdl.jar ..." >&2
-  local log="$TGDL_HOME/target/build.log"
   mkdir -p "$TGDL_HOME/target"
-  if ! (cd "$TGDL_HOME" && mvn -B -q -DskipTests package >"$log" 2>&1); then
-    tail -n 30 "$log" >&2
-    echo "tgdl: the build failed; the full log is $log" >&2
-    return 1
-  fi
-  train_aot_cache
+  # Two launches that both find the jar stale (cron and a terminal, say) must not run two Maven
+  # builds into one target/: the second waits for the first, then finds the jar fresh. flock(1) is
+  # util-linux; where it is missing, builds are not serialised.
+  (
+    if command -v flock >/dev/null 2>&1; then
+      flock 9
+      jar_is_stale || exit 0
+    fi
+    echo "tgdl: building target/tgdl.jar ..." >&2
+    local log="$TGDL_HOME/target/build.log"
+    if ! (cd "$TGDL_HOME" && mvn -B -q -DskipTests package >"$log" 2>&1); then
+      tail -n 30 "$log" >&2
+      echo "tgdl: the build failed; the full log is $log" >&2
+      exit 1
+    fi
+    train_aot_cache
+  ) 9>"$TGDL_HOME/target/.build.lock"
 }
 
 # JDK 25's AOT cache (JEP 483/514) halves start-up: one training run records the classes a
