@@ -567,7 +567,7 @@ public final class MediaDownloader {
         downloadGate.close(pause);
     }
 
-    /** When the pause for a suspected flood wait ends; a success ends the episode. */
+    /** When the pause for a suspected flood wait ends; a success after it ends the episode. */
     private static final class Suspected {
         long until = Long.MIN_VALUE;
     }
@@ -614,7 +614,11 @@ public final class MediaDownloader {
         ledger.downloaded(item, target, size);
         telegram.discardLocalCopy(item.file());
         synchronized (suspected) {
-            suspected.until = Long.MIN_VALUE;
+            // a download that was already running may finish during the pause: the episode ends
+            // only once the pause is over, or the next stop in it would start a second one
+            if (clock.nanos() >= suspected.until) {
+                suspected.until = Long.MIN_VALUE;
+            }
         }
         stats.successes.incrementAndGet();
         stats.bytes.addAndGet(size);
