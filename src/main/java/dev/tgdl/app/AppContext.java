@@ -86,7 +86,7 @@ public final class AppContext implements AutoCloseable {
         Optional<Simulation> simulation = options.simulate().map(Simulation::load);
         Profile profile = Profile.resolve(options.profileName(), env, simulation.map(Simulation::key));
         profile.createFolders();
-        TimeSource clock = simulation.map(s -> s.clock(profile.home())).orElseGet(TimeSource::system);
+        TimeSource clock = simulation.<TimeSource>map(s -> s.clock(profile.home())).orElseGet(TimeSource::system);
         String level = switch (options.verbosity()) {
             case -1 -> "warn";
             case 0 -> quietByDefault ? "warn" : config.logLevel();
@@ -94,7 +94,10 @@ public final class AppContext implements AutoCloseable {
             default -> "trace";
         };
         Logging.configure(level, stderr, Optional.of(profile.logFile()));
-        return new AppContext(options, config, Optional.ofNullable(file), profile, simulation, clock);
+        AppContext app = new AppContext(options, config, Optional.ofNullable(file), profile, simulation, clock);
+        // the command's own thread takes part in simulated time: time moves only while it waits
+        app.resources.add(clock.participate());
+        return app;
     }
 
     public Config config() {

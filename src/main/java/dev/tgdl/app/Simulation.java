@@ -5,6 +5,8 @@ import dev.tgdl.sim.Scenario;
 import dev.tgdl.sim.ScenarioException;
 import dev.tgdl.sim.SimulatedTdlib;
 import dev.tgdl.time.TimeSource;
+import dev.tgdl.time.VirtualClock;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +26,7 @@ public final class Simulation implements AutoCloseable {
 
     private final Scenario scenario;
     private final String key;
-    private TimeSource clock;
+    private VirtualClock clock;
     private SimulatedTdlib simulator;
 
     private Simulation(Scenario scenario, String key) {
@@ -70,11 +72,24 @@ public final class Simulation implements AutoCloseable {
      * one simulated timeline (a retry scheduled in simulated time by one run is due for the next at
      * the right moment). The anchor is the real instant the profile was first simulated.
      */
-    synchronized TimeSource clock(Path profileHome) {
+    synchronized VirtualClock clock(Path profileHome) {
         if (clock == null) {
-            clock = TimeSource.anchored(scenario.timeScale(), anchor(profileHome.resolve("simulated-clock")));
+            clock = TimeSource.virtual(start(anchor(profileHome.resolve("simulated-clock")), scenario.timeScale()),
+                    scenario.timeScale());
         }
         return clock;
+    }
+
+    /**
+     * Where a process's simulated time starts: as far past the anchor as the time scale makes the
+     * real time since then, so that each run of a profile starts later than the one before.
+     */
+    static Instant start(Instant anchor, double scale) {
+        Duration since = Duration.between(anchor, Instant.now());
+        if (since.isNegative() || !Double.isFinite(scale)) {
+            return Instant.now();
+        }
+        return anchor.plusNanos((long) Math.min(Long.MAX_VALUE / 2.0, since.toNanos() * scale));
     }
 
     private static Instant anchor(Path file) {
@@ -116,6 +131,9 @@ public final class Simulation implements AutoCloseable {
     public synchronized void close() {
         if (simulator != null) {
             simulator.close();
+        }
+        if (clock != null) {
+            clock.close();
         }
     }
 }

@@ -17,6 +17,8 @@ import dev.tgdl.sim.SimulatedTdlib;
 import dev.tgdl.telegram.SourceRef;
 import dev.tgdl.telegram.TdSession;
 import dev.tgdl.time.TimeSource;
+import dev.tgdl.time.VirtualClock;
+import java.time.Instant;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -47,7 +49,8 @@ final class BenchRun {
         Scenario scenario = s.scenario().withSeed(seed).withTimeScale(s.timeScale());
         BenchScenario.Work expected = s.work(seed);
         Duration lowerBound = LowerBound.of(s.limits(), expected.files(), expected.bytes(), expected.historyPages());
-        TimeSource clock = TimeSource.scaled(s.timeScale());
+        VirtualClock clock = TimeSource.virtual(Instant.parse("2026-01-01T00:00:00Z"), Double.POSITIVE_INFINITY);
+        TimeSource.Participation part = clock.participate();
         SimulatedTdlib sim = SimulatedTdlib.create(scenario, clock);
         Path dir = Files.createTempDirectory(work, s.name() + "-" + policy.name() + "-");
         List<RunResult.TracePoint> points = new CopyOnWriteArrayList<>();
@@ -71,7 +74,7 @@ final class BenchRun {
             double cpuSeconds = (cpuNanos() - cpu) / 1e9;
             long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             if (sampler != null) {
-                sampler.interrupt();
+                clock.interrupt(sampler);
                 sampler.join();
             }
             SimStats stats = sim.stats();
@@ -86,13 +89,15 @@ final class BenchRun {
                     report.bytesDownloaded() / seconds, cpuSeconds, peak, List.copyOf(points));
         } finally {
             sim.close();
+            part.close();
+            clock.close();
             delete(dir);
         }
     }
 
     private static Thread startSampler(MediaDownloader engine, TimeSource clock, List<RunResult.TracePoint> points) {
         long start = clock.nanos();
-        return Thread.ofPlatform().daemon(true).name("bench-trace").start(() -> {
+        return clock.startThread("bench-trace", false, () -> {
             try {
                 while (true) {
                     var state = engine.throttle().state();

@@ -7,6 +7,7 @@ import dev.tgdl.telegram.SearchFilter;
 import dev.tgdl.telegram.SourceRef;
 import dev.tgdl.telegram.Telegram;
 import dev.tgdl.telegram.TelegramException;
+import dev.tgdl.time.Handoff;
 import dev.tgdl.time.TimeSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -191,11 +190,11 @@ public final class MediaDownloader {
 
     private void runSource(ResolvedSource resolved, SourceStats source) throws InterruptedException {
         Chat chat = resolved.chat();
-        BlockingQueue<Work> queue = new ArrayBlockingQueue<>(4 * 32 + 16);
+        Handoff<Work> queue = new Handoff<>(clock, 4 * 32 + 16);
         AtomicReference<Throwable> producerFailure = new AtomicReference<>();
         AtomicLong selected = new AtomicLong();
         AtomicLong selectedBytes = new AtomicLong();
-        Thread producer = Thread.ofVirtual().name("tgdl-scan").unstarted(() -> {
+        Runnable scan = () -> {
             try {
                 Scanner.Sink accept = item -> select(item, source, queue, selected, selectedBytes);
                 for (Ledger.Due due : ledger.due(chat)) {
@@ -229,7 +228,7 @@ public final class MediaDownloader {
                 // a stopped run's consumer no longer reads the queue: never block on it then
                 while (!control.stopped()) {
                     try {
-                        if (queue.offer(END, 50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                        if (queue.offer(END, clock.deadline(Duration.ofMillis(50)))) {
                             break;
                         }
                     } catch (InterruptedException e) {
@@ -238,14 +237,14 @@ public final class MediaDownloader {
                     }
                 }
             }
-        });
+        };
         Thread consumer = Thread.currentThread();
+        Thread producer = clock.startThread("tgdl-scan", true, scan);
         Runnable interruptAll = () -> {
-            producer.interrupt();
-            consumer.interrupt();
+            clock.interrupt(producer);
+            clock.interrupt(consumer);
         };
         control.onStop(interruptAll);
-        producer.start();
         try {
             consume(queue);
         } catch (InterruptedException e) {
@@ -257,12 +256,12 @@ public final class MediaDownloader {
             if (control.stopped()) {
                 // the stop interrupted this thread to cut its waits short; the clean-up below must not be cut
                 Thread.interrupted();
-                producer.interrupt();
+                clock.interrupt(producer);
             }
             joinUninterruptibly(producer);
             // whatever was selected but not started keeps its pending ledger row for the next run
             Work left;
-            while ((left = queue.poll()) != null) {
+            while ((left = queue.poll().orElse(null)) != null) {
                 if (left != END) {
                     sink.release(left.placement());
                     inFlight.remove(left.item().file().uniqueId(), left);
@@ -300,7 +299,7 @@ public final class MediaDownloader {
     }
 
     /** Decides what to do with a selected item; runs on the producer, one item at a time. */
-    private boolean select(MediaItem item, SourceStats source, BlockingQueue<Work> queue, AtomicLong selected,
+    private boolean select(MediaItem item, SourceStats source, Handoff<Work> queue, AtomicLong selected,
                            AtomicLong selectedBytes) throws InterruptedException {
         if (control.stopped()) {
             throw new StoppedException();
@@ -381,7 +380,7 @@ public final class MediaDownloader {
         }
     }
 
-    private void consume(BlockingQueue<Work> queue) throws InterruptedException {
+    private void consume(Handoff<Work> queue) throws InterruptedException {
         boolean end = false;
         while (!end && !control.stopped()) {
             int workers = throttle.workers();
@@ -398,7 +397,7 @@ public final class MediaDownloader {
             }
             batch.add(first);
             while (batch.size() < batchSize) {
-                Work next = queue.poll();
+                Work next = queue.poll().orElse(null);
                 if (next == null) {
                     break;
                 }
@@ -408,7 +407,7 @@ public final class MediaDownloader {
                 }
                 batch.add(next);
             }
-            BatchScope.run(batch, workers, this::download);
+            BatchScope.run(clock, batch, workers, this::download);
         }
     }
 
@@ -579,9 +578,6 @@ public final class MediaDownloader {
      */
     private Duration lateAfter() {
         Duration floor = Duration.ofSeconds(1);
-        if (Double.isFinite(clock.scale()) && clock.scale() > 20) {
-            floor = Duration.ofNanos((long) (50_000_000L * clock.scale()));
-        }
         Duration typical = firstByte.typical().multipliedBy(4);
         return typical.compareTo(floor) < 0 ? floor : typical;
     }

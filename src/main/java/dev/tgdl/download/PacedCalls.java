@@ -111,12 +111,7 @@ final class PacedCalls {
         }
     }
 
-    /** The least duration that can mean a held-back call: 5 s, and never under 100 ms of real time. */
     private Duration slowFloor() {
-        double scale = clock.scale();
-        if (Double.isFinite(scale) && scale > 50) {
-            return Duration.ofNanos((long) (100_000_000L * scale));
-        }
         return SLOW_FLOOR;
     }
 

@@ -8,7 +8,6 @@ import dev.tgdl.time.TimeSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -115,12 +114,11 @@ final class Transfer {
         });
         boolean outage = false;
         long checked = start;
-        long poll = Math.max(TimeUnit.MILLISECONDS.toNanos(5),
-                Math.min(TimeUnit.MILLISECONDS.toNanos(250), clock.toRealNanos(Duration.ofSeconds(1))));
+        Duration poll = Duration.ofMillis(250);
         try {
             while (true) {
                 try {
-                    Path path = download.completion().get(poll, TimeUnit.NANOSECONDS);
+                    Path path = clock.await(download.completion(), poll);
                     long first = watch.firstProgress < 0 ? clock.nanos() : watch.firstProgress;
                     return new Result(path, Duration.ofNanos(first - start), outage, reportedLate[0]);
                 } catch (TimeoutException e) {

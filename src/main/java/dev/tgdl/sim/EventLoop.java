@@ -1,18 +1,17 @@
 package dev.tgdl.sim;
 
+import dev.tgdl.time.Monitor;
 import dev.tgdl.time.TimeSource;
 import java.time.Duration;
 import java.util.PriorityQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The simulator's one thread: every request, timer and transfer step runs here, in simulated-time
- * order, so the simulation's state needs no locking. Waits between events are converted to real
- * time through the shared {@link TimeSource}, which is what lets a simulated hour pass in seconds.
+ * order, so the simulation's state needs no locking. It waits through the shared {@link TimeSource}
+ * (a {@link Monitor} of it), so on a virtual clock time moves to its next event only once tgdl too
+ * is waiting.
  */
 final class EventLoop implements AutoCloseable {
 
@@ -28,16 +27,15 @@ final class EventLoop implements AutoCloseable {
 
     private final TimeSource clock;
     private final PriorityQueue<Event> events = new PriorityQueue<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
+    private final Monitor monitor;
     private final Thread thread;
     private long seq;
-    private volatile boolean running = true;
+    private boolean running = true;
 
     EventLoop(TimeSource clock) {
         this.clock = clock;
-        this.thread = Thread.ofPlatform().name("tgdl-sim").daemon(true).unstarted(this::run);
-        thread.start();
+        this.monitor = clock.newMonitor();
+        this.thread = clock.startThread("tgdl-sim", false, this::run);
     }
 
     /** The simulated time now. */
@@ -45,25 +43,25 @@ final class EventLoop implements AutoCloseable {
         return clock.nanos();
     }
 
-    /** Runs {@code action} on the loop as soon as possible. */
+    /** Runs {@code action} on the loop as soon as possible, after what is already due. */
     void execute(Runnable action) {
         at(Long.MIN_VALUE, action);
     }
 
     /** Runs {@code action} at simulated time {@code at} (clock nanos). */
     void at(long at, Runnable action) {
-        lock.lock();
+        monitor.lock();
         try {
             events.add(new Event(at, seq++, action));
-            changed.signal();
+            monitor.signalAll();
         } finally {
-            lock.unlock();
+            monitor.unlock();
         }
     }
 
     /** Runs {@code action} after {@code delay} of simulated time. */
     void after(Duration delay, Runnable action) {
-        at(now() + Math.max(0, delay.toNanos()), action);
+        at(clock.deadline(delay), action);
     }
 
     /** Whether the caller is the loop's thread. */
@@ -72,45 +70,51 @@ final class EventLoop implements AutoCloseable {
     }
 
     private void run() {
-        while (running) {
-            Event next;
-            lock.lock();
-            try {
-                next = events.peek();
+        monitor.lock();
+        try {
+            while (running) {
+                Event next = events.peek();
                 if (next == null) {
-                    changed.await(100, TimeUnit.MILLISECONDS);
+                    monitor.await();
                     continue;
                 }
-                long wait = next.at() == Long.MIN_VALUE ? 0 : next.at() - clock.nanos();
-                if (wait > 0) {
-                    long real = clock.toRealNanos(Duration.ofNanos(wait));
-                    if (real > 0) {
-                        changed.awaitNanos(Math.min(real, TimeUnit.MILLISECONDS.toNanos(100)));
-                        continue;
-                    }
+                if (next.at() != Long.MIN_VALUE && next.at() > clock.nanos()) {
+                    monitor.awaitUntil(next.at());
+                    continue;
                 }
                 events.poll();
-            } catch (InterruptedException e) {
-                return;
-            } finally {
-                lock.unlock();
+                monitor.unlock();
+                try {
+                    next.action().run();
+                } catch (RuntimeException e) {
+                    LOG.error("simulator event failed", e);
+                } finally {
+                    monitor.lock();
+                }
             }
-            try {
-                next.action().run();
-            } catch (RuntimeException e) {
-                LOG.error("simulator event failed", e);
-            }
+        } catch (InterruptedException e) {
+            // closed
+        } finally {
+            monitor.unlock();
         }
     }
 
+    /** Stops the loop after the event it is running; events still queued never run. */
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
+        monitor.lock();
         try {
-            thread.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            running = false;
+            monitor.signalAll();
+        } finally {
+            monitor.unlock();
+        }
+        if (!inLoop()) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

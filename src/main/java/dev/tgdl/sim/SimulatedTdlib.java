@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tgdl.td.TdJson;
+import dev.tgdl.time.Monitor;
 import dev.tgdl.time.TimeSource;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -49,7 +53,9 @@ public final class SimulatedTdlib implements TdJson, AutoCloseable {
     private final Scenario scenario;
     private final TimeSource clock;
     final EventLoop loop;
-    private final LinkedBlockingQueue<String> out = new LinkedBlockingQueue<>();
+    /** Documents for td_receive, guarded by {@link #outReady}: a monitor of the clock, so waiting for them lets time move. */
+    private final ArrayDeque<String> out = new ArrayDeque<>();
+    private final Monitor outReady;
     private final Map<Integer, SimClient> clients = new ConcurrentHashMap<>();
     private final AtomicInteger nextClientId = new AtomicInteger(1);
     final SimCounters counters = new SimCounters();
@@ -69,6 +75,7 @@ public final class SimulatedTdlib implements TdJson, AutoCloseable {
         this.clock = clock;
         this.origin = clock.nanos();
         this.startedAt = clock.now();
+        this.outReady = clock.newMonitor();
         this.loop = new EventLoop(clock);
         this.accountDc = new DataCentre(scenario.limits(), origin, counters);
         for (int i = 0; i < scenario.channels().size(); i++) {
@@ -123,12 +130,26 @@ public final class SimulatedTdlib implements TdJson, AutoCloseable {
 
     @Override
     public Optional<String> receive(double timeoutSeconds) {
+        long deadline = clock.deadline(Duration.ofNanos((long) (timeoutSeconds * 1e9)));
+        outReady.lock();
         try {
-            return Optional.ofNullable(out.poll((long) (timeoutSeconds * 1e9), TimeUnit.NANOSECONDS));
+            while (out.isEmpty()) {
+                if (!outReady.awaitUntil(deadline)) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(out.poll());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
+        } finally {
+            outReady.unlock();
         }
+    }
+
+    @Override
+    public TimeSource clock() {
+        return clock;
     }
 
     @Override
@@ -136,7 +157,7 @@ public final class SimulatedTdlib implements TdJson, AutoCloseable {
         JsonNode node;
         try {
             node = JSON.readTree(request);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return TdObjects.error(400, "Failed to parse request as JSON object: " + parseError(e)).toString();
         }
         if (!(node instanceof ObjectNode object)) {
@@ -184,7 +205,7 @@ public final class SimulatedTdlib implements TdJson, AutoCloseable {
         };
     }
 
-    static String parseError(java.io.IOException e) {
+    static String parseError(IOException e) {
         String m = e.getMessage() == null ? "malformed" : e.getMessage();
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
@@ -198,11 +219,14 @@ public final class SimulatedTdlib implements TdJson, AutoCloseable {
             document.set("@extra", extra);
         }
         document.put("@client_id", clientId);
-        out.add(document.toString());
-    }
-
-    TimeSource clock() {
-        return clock;
+        String text = document.toString();
+        outReady.lock();
+        try {
+            out.add(text);
+            outReady.signalAll();
+        } finally {
+            outReady.unlock();
+        }
     }
 
     List<ChannelModel> channels() {
@@ -299,15 +323,17 @@ public final class SimulatedTdlib implements TdJson, AutoCloseable {
      */
     @Override
     public void close() {
-        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        CompletableFuture<Void> closed = new CompletableFuture<>();
         loop.execute(() -> {
             List.copyOf(clients.values()).forEach(SimClient::closeNow);
-            closed.countDown();
+            closed.complete(null);
         });
         try {
-            closed.await(2, TimeUnit.SECONDS);
+            clock.await(closed, Duration.ofSeconds(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // closing anyway: the loop stops below
         }
         loop.close();
         transfers.closeAll();

@@ -31,7 +31,6 @@ final class Transfers {
 
     private static final Logger LOG = LoggerFactory.getLogger(Transfers.class);
     private static final Duration REPORT_EVERY = Duration.ofMillis(250);
-    private static final long REAL_REPORT_FLOOR_NANOS = 20_000_000L;
 
     /** A file of a channel, decoded from its id. */
     record FileRef(ChannelModel channel, long sourceId, int slot, int fileId, String uniqueId, String remoteId, long size,
@@ -73,9 +72,7 @@ final class Transfers {
     Transfers(SimulatedTdlib sim) {
         this.sim = sim;
         this.lastAdvance = sim.origin;
-        double scale = sim.clock().scale();
-        long realFloor = Double.isInfinite(scale) ? 0 : (long) (REAL_REPORT_FLOOR_NANOS * scale);
-        this.reportNanos = Math.max(REPORT_EVERY.toNanos(), realFloor);
+        this.reportNanos = REPORT_EVERY.toNanos();
     }
 
     private static long key(SimClient client, int fileId) {

@@ -1,5 +1,6 @@
 package dev.tgdl.td;
 
+import dev.tgdl.time.TimeSource;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -103,6 +104,11 @@ public final class NativeTdJson implements TdJson {
             throw rethrow(t);
         }
         return Optional.ofNullable(copy(result));
+    }
+
+    @Override
+    public TimeSource clock() {
+        return TimeSource.system();
     }
 
     @Override

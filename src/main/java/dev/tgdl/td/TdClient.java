@@ -2,16 +2,17 @@ package dev.tgdl.td;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tgdl.time.TimeSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -35,7 +36,7 @@ public final class TdClient implements AutoCloseable {
             "updateConnectionState", "updateSpeedLimitNotification", "updateOption", "updateMessageSendSucceeded",
             "updateMessageSendFailed");
 
-    /** Real time a close waits for TDLib's authorizationStateClosed before giving up on it. */
+    /** Time a close waits for TDLib's authorizationStateClosed before giving up on it. */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(20);
 
     private final TdRuntime runtime;
@@ -122,35 +123,37 @@ public final class TdClient implements AutoCloseable {
      * @throws InterruptedException if the calling thread is interrupted (the request stays sent)
      */
     public <R> R call(TdApi.Function<R> function) throws InterruptedException {
-        return TdCodec.read(await(sendRaw(TdCodec.toJson(function))), function.resultType());
+        try {
+            return TdCodec.read(clock().await(sendRaw(TdCodec.toJson(function))), function.resultType());
+        } catch (ExecutionException e) {
+            throw unwrap(e);
+        }
     }
 
     /**
-     * Like {@link #call} but gives up after {@code realTimeout} of real time.
+     * Like {@link #call} but gives up after {@code timeout} (of the backend's clock).
      *
      * @throws TimeoutException when TDLib has not answered in time (the request stays sent)
      */
-    public <R> R call(TdApi.Function<R> function, Duration realTimeout) throws InterruptedException, TimeoutException {
+    public <R> R call(TdApi.Function<R> function, Duration timeout) throws InterruptedException, TimeoutException {
         CompletableFuture<ObjectNode> future = sendRaw(TdCodec.toJson(function));
         try {
-            return TdCodec.read(future.get(realTimeout.toNanos(), TimeUnit.NANOSECONDS), function.resultType());
+            return TdCodec.read(clock().await(future, timeout), function.resultType());
         } catch (ExecutionException e) {
             throw unwrap(e);
         }
     }
 
-    private static ObjectNode await(CompletableFuture<ObjectNode> future) throws InterruptedException {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            throw unwrap(e);
-        } catch (CancellationException e) {
-            throw TdException.requestAborted();
-        }
+    /** The clock of the backend: waits for answers pass in its time. */
+    public TimeSource clock() {
+        return runtime.clock();
     }
 
     private static RuntimeException unwrap(ExecutionException e) {
         Throwable cause = e.getCause();
+        if (cause instanceof CancellationException) {
+            return TdException.requestAborted();
+        }
         if (cause instanceof RuntimeException r) {
             return r;
         }
@@ -158,17 +161,17 @@ public final class TdClient implements AutoCloseable {
     }
 
     /** The last authorization state TDLib reported, if any yet. */
-    public java.util.Optional<TdApi.AuthorizationState> authorizationState() {
-        return java.util.Optional.ofNullable(authorizationState);
+    public Optional<TdApi.AuthorizationState> authorizationState() {
+        return Optional.ofNullable(authorizationState);
     }
 
     /**
      * Waits until the authorization state satisfies {@code condition} and returns that state.
      *
-     * @throws TimeoutException if it does not within {@code realTimeout}
+     * @throws TimeoutException if it does not within {@code timeout} (of the backend's clock)
      */
     public TdApi.AuthorizationState awaitAuthorizationState(Predicate<TdApi.AuthorizationState> condition,
-                                                            Duration realTimeout)
+                                                            Duration timeout)
             throws InterruptedException, TimeoutException {
         CompletableFuture<TdApi.AuthorizationState> reached = new CompletableFuture<>();
         TdUpdateListener listener = update -> {
@@ -187,7 +190,7 @@ public final class TdClient implements AutoCloseable {
             }
             closed.whenComplete((v, t) -> reached.completeExceptionally(TdException.requestAborted()));
             try {
-                return reached.get(realTimeout.toNanos(), TimeUnit.NANOSECONDS);
+                return clock().await(reached, timeout);
             } catch (ExecutionException e) {
                 throw unwrap(e);
             }
@@ -222,7 +225,7 @@ public final class TdClient implements AutoCloseable {
         }
         boolean interrupted = false;
         try {
-            closed.get(CLOSE_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+            clock().await(closed, CLOSE_TIMEOUT);
         } catch (InterruptedException e) {
             interrupted = true;
         } catch (ExecutionException | TimeoutException e) {

@@ -1,5 +1,6 @@
 package dev.tgdl.td;
 
+import dev.tgdl.time.TimeSource;
 import java.util.Optional;
 
 /**
@@ -20,7 +21,7 @@ public interface TdJson {
     void send(int clientId, String request);
 
     /**
-     * Waits up to {@code timeoutSeconds} (real seconds) for the next response or update of any client.
+     * Waits up to {@code timeoutSeconds} (of {@link #clock()}'s time) for the next response or update of any client.
      *
      * @return the JSON document, or empty on timeout
      */
@@ -28,4 +29,11 @@ public interface TdJson {
 
     /** Executes a synchronous request (for example {@code setLogStream}) and returns its result. */
     String execute(String request);
+
+    /**
+     * The time this backend lives in: the wall clock for libtdjson, the simulator's virtual clock for
+     * the simulator. The client's receive thread and every wait for an answer use it. (Not a default
+     * method: a decorator that forgot to pass it on would put a simulator back on the wall clock.)
+     */
+    TimeSource clock();
 }

@@ -2,6 +2,7 @@ package dev.tgdl.td;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tgdl.time.TimeSource;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,7 @@ public final class TdRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(TdRuntime.class);
     private static final Map<TdJson, TdRuntime> RUNTIMES = new IdentityHashMap<>();
 
-    /** Real seconds a receive call may block; bounds how long the loop takes to notice it may stop. */
+    /** Seconds (of the backend's clock) a receive call may block; bounds how long the loop takes to notice it may stop. */
     private static final double RECEIVE_TIMEOUT_SECONDS = 0.2;
 
     private final TdJson json;
@@ -38,6 +39,11 @@ public final class TdRuntime {
         }
     }
 
+    /** The clock of the backend (see {@link TdJson#clock()}). */
+    public TimeSource clock() {
+        return json.clock();
+    }
+
     /** The backend this runtime reads from. */
     public TdJson json() {
         return json;
@@ -53,7 +59,8 @@ public final class TdRuntime {
             TdClient client = new TdClient(this, id);
             clients.put(id, client);
             if (receiver == null) {
-                receiver = Thread.ofPlatform().name("td-receive").daemon(true).start(this::receiveLoop);
+                // the backend's clock: a simulator's virtual time waits while this thread hands out answers
+                receiver = json.clock().startThread("td-receive", false, this::receiveLoop);
             }
             return client;
         }

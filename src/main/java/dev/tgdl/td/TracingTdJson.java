@@ -1,5 +1,6 @@
 package dev.tgdl.td;
 
+import dev.tgdl.time.TimeSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -77,6 +78,11 @@ public final class TracingTdJson implements TdJson, AutoCloseable {
         Optional<String> received = delegate.receive(timeoutSeconds);
         received.ifPresent(doc -> write("< ", doc));
         return received;
+    }
+
+    @Override
+    public TimeSource clock() {
+        return delegate.clock();
     }
 
     @Override

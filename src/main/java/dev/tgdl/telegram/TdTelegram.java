@@ -245,7 +245,7 @@ public final class TdTelegram implements Telegram {
         TdApi.Message pending = call(TdFunctions.SendMessage.text(chatId, text), "send to " + chatId);
         CompletableFuture<TdApi.UpdateMessageSendFailed> outcome = sends.computeIfAbsent(pending.id(), id -> new CompletableFuture<>());
         try {
-            TdApi.UpdateMessageSendFailed failed = outcome.get();
+            TdApi.UpdateMessageSendFailed failed = client.clock().await(outcome);
             if (failed != null) {
                 TdApi.Error error = failed.error();
                 throw TdErrors.map(TdException.of(error.code(), error.message()), "send to " + chatId);

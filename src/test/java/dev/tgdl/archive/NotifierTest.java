@@ -8,23 +8,28 @@ import dev.tgdl.sim.SimulatedTdlib;
 import dev.tgdl.telegram.TdSession;
 import dev.tgdl.telegram.TdTelegram;
 import dev.tgdl.time.TimeSource;
+import dev.tgdl.time.VirtualTime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The flood-safe sender against the simulator, which limits sendMessage per chat and overall. */
 class NotifierTest {
+
+    @RegisterExtension
+    final VirtualTime time = new VirtualTime();
 
     @TempDir
     Path dir;
 
     @Test
     void burstOfTwentyToOneChat_keepsToOnePerSecondAfterTheBurst_andMeetsNoFloodWait() throws Exception {
-        TimeSource clock = TimeSource.scaled(50);
+        TimeSource clock = time.clock();
         SimulatedTdlib sim = SimulatedTdlib.create(Scenario.builtin().withTimeScale(50), clock);
         try (TdSession session = TdSession.open(new TdSession.Options(sim, dir.resolve("db"), dir.resolve("files"),
                 dir.resolve("td.log"), 1, 1, "x", Optional.empty(), "0.1.0", clock, Duration.ofSeconds(20)))) {

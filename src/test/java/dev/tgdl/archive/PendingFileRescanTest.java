@@ -23,6 +23,7 @@ import dev.tgdl.telegram.MediaItem;
 import dev.tgdl.telegram.SourceRef;
 import dev.tgdl.telegram.TdSession;
 import dev.tgdl.time.TimeSource;
+import dev.tgdl.time.VirtualTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,6 +38,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,6 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PendingFileRescanTest {
 
+    @RegisterExtension
+    final VirtualTime time = new VirtualTime();
+
     private static final double SCALE = 200;
 
     @TempDir
@@ -54,7 +59,7 @@ class PendingFileRescanTest {
 
     @Test
     void aPendingFileTheScanMeetsAgain_isDownloadedOnce_andNeverRecordedAsADuplicateOfItself() throws Exception {
-        TimeSource clock = TimeSource.scaled(SCALE);
+        TimeSource clock = time.clock();
         Scenario scenario = Scenario.builtin().withTimeScale(SCALE);
         SimMedia media = scenario.channel("demo").orElseThrow().media(1)
                 .filter(m -> m.albumId() == 0).skip(10).findFirst().orElseThrow();

@@ -23,13 +23,14 @@ import dev.tgdl.telegram.TelegramException;
 import dev.tgdl.testing.RecordingTdJson;
 import dev.tgdl.testing.TlSchema;
 import dev.tgdl.time.TimeSource;
+import dev.tgdl.time.VirtualTime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,6 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * request tgdl sent is a td_api.tl function with only its fields.
  */
 class SimSchemaTest {
+
+    @RegisterExtension
+    final VirtualTime time = new VirtualTime();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,7 +56,7 @@ class SimSchemaTest {
     @Test
     void everythingEmittedInAFullSession_conformsToTdApiTl() throws Exception {
         TlSchema schema = TlSchema.load();
-        SimulatedTdlib sim = SimulatedTdlib.create(Scenario.builtin().withTimeScale(50), TimeSource.scaled(50));
+        SimulatedTdlib sim = SimulatedTdlib.create(Scenario.builtin().withTimeScale(50), time.clock());
         RecordingTdJson wire = new RecordingTdJson(sim);
         try (TdSession session = TdSession.open(options(wire, dir, ProxySpec.parse("socks5://u:p@127.0.0.1:1080")))) {
             TdTelegram telegram = session.telegram();
@@ -74,7 +78,7 @@ class SimSchemaTest {
             telegram.count(demo, Optional.of(SearchFilter.VOICE_AND_VIDEO_NOTE));
             telegram.messageWithAlbum(demo, items.getFirst().messageId());
             for (MediaItem item : items.subList(0, 3)) {
-                Path file = telegram.download(item.file(), (d, t) -> { }).completion().get(20, TimeUnit.SECONDS);
+                Path file = time.clock().await(telegram.download(item.file(), (d, t) -> { }).completion(), Duration.ofSeconds(600));
                 assertThat(SimFiles.matches(file, item.file().uniqueId(), item.file().size())).isTrue();
                 telegram.discardLocalCopy(item.file());
             }
@@ -87,11 +91,11 @@ class SimSchemaTest {
             assertThatThrownBy(() -> telegram.page(new PageRequest(privateChat, 0, Optional.empty())))
                     .isInstanceOf(TelegramException.class);
             TdClient client = session.client();
-            client.sendRaw(TdCodec.mapper().createObjectNode().put("@type", "getMessages").put("chat_id", demo.id())
-                    .set("message_ids", JSON.createArrayNode().add(5L << 20).add(999_999L << 20))).get(20, TimeUnit.SECONDS);
+            time.clock().await(client.sendRaw(TdCodec.mapper().createObjectNode().put("@type", "getMessages").put("chat_id", demo.id())
+                    .set("message_ids", JSON.createArrayNode().add(5L << 20).add(999_999L << 20))), Duration.ofSeconds(20));
             client.call(new TdFunctions.GetFile(items.getFirst().file().fileId()));
-            client.send(new TdFunctions.GetMessageLinkInfo("https://example.com/nope")).handle((r, e) -> r)
-                    .get(20, TimeUnit.SECONDS);
+            time.clock().await(client.send(new TdFunctions.GetMessageLinkInfo("https://example.com/nope")).handle((r, e) -> r),
+                    Duration.ofSeconds(20));
         }
         sim.close();
         assertConforms(schema, wire);
@@ -104,7 +108,7 @@ class SimSchemaTest {
         Scenario.Auth a = base.auth();
         Scenario login = base.withAuth(new Scenario.Auth(false, "", "12345", "secret", "the usual", true, false, false,
                 Duration.ofSeconds(2), Duration.ofSeconds(1)));
-        SimulatedTdlib sim = SimulatedTdlib.create(login.withTimeScale(20), TimeSource.scaled(20));
+        SimulatedTdlib sim = SimulatedTdlib.create(login.withTimeScale(20), time.clock());
         RecordingTdJson wire = new RecordingTdJson(sim);
         TdRuntime runtime = TdRuntime.of(wire);
         try (TdClient client = runtime.newClient()) {
@@ -127,7 +131,7 @@ class SimSchemaTest {
         }
         Scenario register = base.withAuth(new Scenario.Auth(false, "", "12345", "", "", false, false, false, a.qrConfirmAfter(),
                 a.qrRefresh()));
-        SimulatedTdlib sim2 = SimulatedTdlib.create(register, TimeSource.scaled(20));
+        SimulatedTdlib sim2 = SimulatedTdlib.create(register, time.clock());
         RecordingTdJson wire2 = new RecordingTdJson(sim2);
         try (TdClient client = TdRuntime.of(wire2).newClient()) {
             client.call(SimSession.parameters(dir.resolve("reg")));

@@ -1,6 +1,7 @@
 package dev.tgdl.testing;
 
 import dev.tgdl.td.TdJson;
+import dev.tgdl.time.TimeSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,6 +33,11 @@ public final class RecordingTdJson implements TdJson {
         Optional<String> doc = delegate.receive(timeoutSeconds);
         doc.ifPresent(received::add);
         return doc;
+    }
+
+    @Override
+    public TimeSource clock() {
+        return delegate.clock();
     }
 
     @Override
