@@ -83,7 +83,8 @@ public final class AppContext implements AutoCloseable {
         Config config = ConfigLoader.load(file, env);
         // a malformed proxy is a usage error before anything starts, whatever the command
         options.proxy().or(config::proxy).ifPresent(ProxySpec::parse);
-        Optional<Simulation> simulation = options.simulate().map(Simulation::load);
+        Optional<String> pace = Optional.ofNullable(env.get("TGDL_SIM_TIME_SCALE")).filter(v -> !v.isBlank());
+        Optional<Simulation> simulation = options.simulate().map(spec -> Simulation.load(spec, pace));
         Profile profile = Profile.resolve(options.profileName(), env, simulation.map(Simulation::key));
         profile.createFolders();
         TimeSource clock = simulation.<TimeSource>map(s -> s.clock(profile.home())).orElseGet(TimeSource::system);

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -39,17 +40,27 @@ public final class Simulation implements AutoCloseable {
      *
      * @throws ConfigException for a missing or malformed scenario
      */
-    static Simulation load(String spec) {
+    static Simulation load(String spec, Optional<String> timeScale) {
+        Simulation simulation;
         try {
             if (spec.isBlank()) {
-                return new Simulation(Scenario.builtin(), "builtin");
+                simulation = new Simulation(Scenario.builtin(), "builtin");
+            } else {
+                Path file = Path.of(spec).toAbsolutePath().normalize();
+                Scenario scenario = Scenario.load(file);
+                // one profile folder per scenario file: sessions of different scenarios never mix
+                simulation = new Simulation(scenario, scenario.name() + "-" + shortHash(file.toString()));
             }
-            Path file = Path.of(spec).toAbsolutePath().normalize();
-            Scenario scenario = Scenario.load(file);
-            // one profile folder per scenario file: sessions of different scenarios never mix
-            return new Simulation(scenario, scenario.name() + "-" + shortHash(file.toString()));
         } catch (ScenarioException e) {
             throw new ConfigException("bad scenario: " + e.getMessage() + " (the format is in docs/scenarios.md)", e);
+        }
+        if (timeScale.isEmpty()) {
+            return simulation;
+        }
+        try {
+            return new Simulation(simulation.scenario.withTimeScale(Scenario.timeScale(timeScale.get())), simulation.key);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("TGDL_SIM_TIME_SCALE: " + e.getMessage());
         }
     }
 
@@ -74,10 +85,30 @@ public final class Simulation implements AutoCloseable {
      */
     synchronized VirtualClock clock(Path profileHome) {
         if (clock == null) {
-            clock = TimeSource.virtual(start(anchor(profileHome.resolve("simulated-clock")), scenario.timeScale()),
-                    scenario.timeScale());
+            Instant start = start(anchor(profileHome.resolve("simulated-clock")), scenario.timeScale());
+            ended = profileHome.resolve("simulated-clock.end");
+            // simulated time can run ahead of the wall clock: never start before the last run ended
+            Instant last = readInstant(ended).orElse(start);
+            clock = TimeSource.virtual(last.isAfter(start) ? last : start, scenario.timeScale());
         }
         return clock;
+    }
+
+    private Path ended;
+
+    private static Optional<Instant> readInstant(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Optional.of(Instant.parse(Files.readString(file).strip())) : Optional.empty();
+        } catch (IOException | DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void writeInstant(Path file, Instant instant) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, instant.toString());
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /**
@@ -93,19 +124,17 @@ public final class Simulation implements AutoCloseable {
     }
 
     private static Instant anchor(Path file) {
-        try {
-            if (Files.isRegularFile(file)) {
-                return Instant.parse(Files.readString(file).strip());
-            }
-            Instant now = Instant.now();
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, now.toString());
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return now;
-        } catch (IOException | java.time.format.DateTimeParseException e) {
-            return Instant.now();
+        Optional<Instant> known = readInstant(file);
+        if (known.isPresent()) {
+            return known.get();
         }
+        Instant now = Instant.now();
+        try {
+            writeInstant(file, now);
+        } catch (IOException e) {
+            // no anchor kept: each run starts from the wall clock
+        }
+        return now;
     }
 
     public Scenario scenario() {
@@ -133,6 +162,11 @@ public final class Simulation implements AutoCloseable {
             simulator.close();
         }
         if (clock != null) {
+            try {
+                writeInstant(ended, clock.now());
+            } catch (IOException e) {
+                // the next run starts from the wall clock instead: retries may wait a little longer
+            }
             clock.close();
         }
     }

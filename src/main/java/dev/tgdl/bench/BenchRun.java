@@ -48,7 +48,7 @@ final class BenchRun {
             throws InterruptedException, IOException {
         Scenario scenario = s.scenario().withSeed(seed).withTimeScale(s.timeScale());
         BenchScenario.Work expected = s.work(seed);
-        Duration lowerBound = LowerBound.of(s.limits(), expected.files(), expected.bytes(), expected.historyPages());
+        Duration lowerBound = LowerBound.of(s.scenario().limits(), s.limits(), s.scenario().account().premium(), expected);
         VirtualClock clock = TimeSource.virtual(Instant.parse("2026-01-01T00:00:00Z"), Double.POSITIVE_INFINITY);
         TimeSource.Participation part = clock.participate();
         SimulatedTdlib sim = SimulatedTdlib.create(scenario, clock);

@@ -55,22 +55,27 @@ public record BenchScenario(String name, Scenario scenario, String channel, doub
                 .flatMap(Scenario.ChannelSpec::limits).orElse(scenario.limits());
     }
 
-    /** The work of downloading the whole channel: files, bytes, and history pages at 100 messages. */
+    /**
+     * The work of downloading the whole channel: files, bytes, parts (TDLib's part sizes), and history
+     * loads (TDLib loads 50 messages per server request).
+     */
     public Work work(long seed) {
         SimChannel model = model(seed);
         List<SimMedia> media = model.media(1).toList();
         long bytes = media.stream().mapToLong(SimMedia::size).sum();
-        long pages = model.messageCount(1) / 100 + 2;
-        return new Work(media.size(), bytes, pages);
+        long parts = media.stream().mapToLong(m -> SimChannel.parts(m.size())).sum();
+        long loads = model.messageCount(1) / 50 + 1;
+        return new Work(media.size(), bytes, parts, loads);
     }
 
     /**
      * What a full download of the channel needs.
      *
-     * @param files files
-     * @param bytes bytes
-     * @param historyPages history calls
+     * @param files        files
+     * @param bytes        bytes
+     * @param parts        file parts
+     * @param historyLoads history requests that reach the server
      */
-    public record Work(long files, long bytes, long historyPages) {
+    public record Work(long files, long bytes, long parts, long historyLoads) {
     }
 }

@@ -4,40 +4,67 @@ import dev.tgdl.sim.Scenario;
 import java.time.Duration;
 
 /**
- * The simulator's lower bound for a piece of work: the least time its own caps allow, whatever
- * the client does. Each resource is integrated over the limit phases: the downloads need their
- * count in tokens (the burst is free), the bytes need the bandwidth, the history pages need history
- * tokens. The bound is the longest of the three.
+ * The simulator's lower bound for downloading a channel: the least time its model allows, whatever
+ * the client does (docs/scenarios.md, "The lower bound"). The work needs
+ * <ul>
+ *   <li>its bytes over the data centre's bandwidth;</li>
+ *   <li>its bytes through TDLib's bytes in flight: at most {@code IN_FLIGHT} (2 MiB, 16 MiB with
+ *       Premium) are in flight, each part at least a round trip (and, once the speed limit applies,
+ *       its share of {@code FLOOD_PREMIUM_WAIT}s on top);</li>
+ *   <li>its parts through the data centre's part budget (the burst is free);</li>
+ *   <li>its history loads (about one per 50 messages) through the account's history budget.</li>
+ * </ul>
+ * Each is integrated over the limit phases; the bound is the longest of them, plus the round trips
+ * before the first byte can flow (resolve, the first history page, the first part).
  */
 final class LowerBound {
 
+    /** TDLib's bytes of parts in flight per data centre (FileDownloadManager.h). */
+    static final double IN_FLIGHT = 1 << 21;
     private static final double STEP = 0.01;
 
     private LowerBound() {
     }
 
-    static Duration of(Scenario.Limits limits, long files, long bytes, long historyCalls) {
-        double downloads = timeFor(limits, files, Resource.DOWNLOADS);
-        double transfer = timeFor(limits, bytes, Resource.BYTES);
-        double history = timeFor(limits, historyCalls, Resource.HISTORY);
-        return Duration.ofNanos((long) (Math.max(downloads, Math.max(transfer, history)) * 1e9));
+    /**
+     * @param account the account's limits (history; the speed limit)
+     * @param dc      the limits of the data centre the files live on
+     * @param premium whether the account has Premium
+     */
+    static Duration of(Scenario.Limits account, Scenario.Limits dc, boolean premium, BenchScenario.Work work) {
+        double rtt = dc.latency().toNanos() / 1e9;
+        double inFlight = IN_FLIGHT * (premium ? 8 : 1);
+        double bytes = timeFor(dc, work.bytes(), 0, t -> bandwidth(dc, t));
+        double flight = inFlightTime(account, premium, work.bytes(), inFlight, Math.max(rtt, 1e-3));
+        double parts = timeFor(dc, work.parts(), dc.parts().burst(), t -> bucket(dc, t, true));
+        double history = timeFor(account, work.historyLoads(), account.history().burst(), t -> bucket(account, t, false));
+        double longest = Math.max(Math.max(bytes, flight), Math.max(parts, history));
+        double start = 2 * account.latency().toNanos() / 1e9 + rtt;
+        return Duration.ofNanos((long) ((longest + start) * 1e9));
     }
 
-    private enum Resource { DOWNLOADS, BYTES, HISTORY }
-
-    /** Seconds until the capacity of {@code resource} reaches {@code amount}. */
-    private static double timeFor(Scenario.Limits limits, double amount, Resource resource) {
-        if (amount <= 0) {
-            return 0;
+    /** Seconds to move {@code bytes} when at most {@code inFlight} bytes are in flight, each part a round trip at least. */
+    private static double inFlightTime(Scenario.Limits account, boolean premium, long bytes, double inFlight, double rtt) {
+        Scenario.SpeedLimit limit = account.speedLimit();
+        double fast = inFlight / rtt;
+        if (premium || limit.after() <= 0 || bytes <= limit.after()) {
+            return bytes / fast;
         }
-        double capacity = switch (resource) {
-            case DOWNLOADS -> limits.download().burst();
-            case HISTORY -> limits.history().burst();
-            case BYTES -> 0;
-        };
+        double meanWait = (limit.waitMin().toNanos() + limit.waitMax().toNanos()) / 2e9;
+        double slow = inFlight / (rtt + limit.share() * meanWait);
+        return limit.after() / fast + (bytes - limit.after()) / slow;
+    }
+
+    private interface Rate {
+        double at(double seconds);
+    }
+
+    /** Seconds until a resource with {@code free} up front and {@code rate} after it has delivered {@code amount}. */
+    private static double timeFor(Scenario.Limits limits, double amount, double free, Rate rate) {
+        double capacity = free;
         double t = 0;
         while (capacity < amount) {
-            capacity += rate(limits, resource, t) * STEP;
+            capacity += rate.at(t) * STEP;
             t += STEP;
             if (t > 1e7) {
                 return Double.POSITIVE_INFINITY;
@@ -46,19 +73,21 @@ final class LowerBound {
         return t;
     }
 
-    private static double rate(Scenario.Limits limits, Resource resource, double t) {
-        double rate = switch (resource) {
-            case DOWNLOADS -> limits.download().rate();
-            case HISTORY -> limits.history().rate();
-            case BYTES -> limits.bandwidth();
-        };
+    private static double bandwidth(Scenario.Limits limits, double t) {
+        double rate = limits.bandwidth();
+        for (Scenario.Phase phase : limits.phases()) {
+            if (phase.at().toNanos() / 1e9 <= t && phase.bandwidth().isPresent()) {
+                rate = phase.bandwidth().get();
+            }
+        }
+        return rate;
+    }
+
+    private static double bucket(Scenario.Limits limits, double t, boolean parts) {
+        double rate = (parts ? limits.parts() : limits.history()).rate();
         for (Scenario.Phase phase : limits.phases()) {
             if (phase.at().toNanos() / 1e9 <= t) {
-                rate = switch (resource) {
-                    case DOWNLOADS -> phase.download().map(Scenario.Bucket::rate).orElse(rate);
-                    case HISTORY -> phase.history().map(Scenario.Bucket::rate).orElse(rate);
-                    case BYTES -> phase.bandwidth().map(b -> (double) b).orElse(rate);
-                };
+                rate = (parts ? phase.parts() : phase.history()).map(Scenario.Bucket::rate).orElse(rate);
             }
         }
         return rate;

@@ -1,95 +1,67 @@
 package dev.tgdl.sim;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The limits of one data centre: a token bucket per kind of request, flood waits that escalate
- * while the client keeps pushing, the download bandwidth, and the phases that change them.
- *
- * <p>A request that finds its bucket empty starts a flood episode: the kind is blocked for
- * W = base × factor^k, k being the episodes of the last {@code window}; when W is over the bucket is
- * full again. A wait of at most 60 s is what TDLib absorbs: the request is admitted again when it
- * ends (requests that piled up meanwhile may start the next, longer episode). Longer waits answer
- * 429 with the seconds that remain, to every request sent while they run.
+ * A data centre as the account meets it: its round trip, its download bandwidth, its part budget
+ * ({@code upload.getFile}, charged per part) and, on the account's main data centre, the limits of
+ * history, search, resolve and sending, which TDLib sends there whatever the chat
+ * (td/telegram/net/NetQueryDispatcher.cpp, DcId::main()). Limits change in phases.
  */
 final class DataCentre {
 
-    /** What admission decided. */
-    sealed interface Decision permits Admit, Delay, TooMany {
-    }
-
-    record Admit() implements Decision {
-    }
-
-    /** Blocked for {@code nanos}, which TDLib absorbs; admit again afterwards. */
-    record Delay(long nanos, boolean newEpisode) implements Decision {
-    }
-
-    /** 429 with {@code seconds}. */
-    record TooMany(int seconds) implements Decision {
-    }
-
-    static final long ABSORBED_LIMIT = Duration.ofSeconds(60).toNanos();
-
+    private final int id;
     private final Scenario.Limits limits;
     private final long origin;
-    private final Map<String, Bucket> buckets = new HashMap<>();
-    private final Map<String, Long> blockedUntil = new HashMap<>();
-    private final Map<String, Deque<Long>> episodes = new HashMap<>();
     private final SimCounters counters;
+    private final FloodBucket parts;
+    private final Map<String, FloodBucket> api = new HashMap<>();
 
-    DataCentre(Scenario.Limits limits, long origin, SimCounters counters) {
+    DataCentre(int id, Scenario.Limits limits, long origin, SimCounters counters) {
+        this.id = id;
         this.limits = limits;
         this.origin = origin;
         this.counters = counters;
+        this.parts = new FloodBucket(now -> phased(now, limits.parts(), true), limits.flood(), counters);
     }
 
-    /** A token bucket on simulated nanos. */
-    private static final class Bucket {
-        double tokens;
-        long last;
-        double rate;
-        int burst;
-
-        Bucket(Scenario.Bucket spec, long now) {
-            this.rate = spec.rate();
-            this.burst = spec.burst();
-            this.tokens = burst;
-            this.last = now;
-        }
-
-        boolean take(long now) {
-            tokens = Math.min(burst, tokens + (now - last) / 1e9 * rate);
-            last = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return true;
-            }
-            return false;
-        }
+    int id() {
+        return id;
     }
 
-    /** The bucket spec of a kind at {@code now}, phases applied. */
-    private Scenario.Bucket spec(String kind, long now) {
-        Scenario.Bucket spec = switch (kind) {
-            case "history" -> limits.history();
+    Scenario.Limits limits() {
+        return limits;
+    }
+
+    Duration latency() {
+        return limits.latency();
+    }
+
+    /** The part budget of this data centre. */
+    FloodBucket parts() {
+        return parts;
+    }
+
+    /**
+     * An API limit of the main data centre: "history", "resolve", "send:CHAT", "send_global".
+     */
+    FloodBucket api(String key) {
+        return api.computeIfAbsent(key, k -> new FloodBucket(now -> switch (k) {
+            case "history" -> phased(now, limits.history(), false);
             case "resolve" -> limits.resolve();
-            case "download" -> limits.download();
             case "send_global" -> limits.sendGlobal();
             default -> limits.send();
-        };
+        }, limits.flood(), counters));
+    }
+
+    private Scenario.Bucket phased(long now, Scenario.Bucket base, boolean forParts) {
+        Scenario.Bucket spec = base;
         long elapsed = now - origin;
         for (Scenario.Phase phase : limits.phases()) {
             if (phase.at().toNanos() <= elapsed) {
-                if (kind.equals("history") && phase.history().isPresent()) {
-                    spec = phase.history().get();
-                } else if (kind.equals("download") && phase.download().isPresent()) {
-                    spec = phase.download().get();
-                }
+                spec = (forParts ? phase.parts() : phase.history()).orElse(spec);
             }
         }
         return spec;
@@ -107,51 +79,14 @@ final class DataCentre {
         return bandwidth;
     }
 
-    Duration latency() {
-        return limits.latency();
+    /** Simulated times (clock nanos) at which a phase changes the bandwidth. */
+    long[] bandwidthChanges() {
+        return limits.phases().stream().filter(p -> p.bandwidth().isPresent())
+                .mapToLong(p -> origin + p.at().toNanos()).toArray();
     }
 
-    /**
-     * Decides a request of {@code kind} (a bucket key: "history", "download", "send:123" ...).
-     */
-    Decision admit(String key, String kind, long now) {
-        long blocked = blockedUntil.getOrDefault(key, Long.MIN_VALUE);
-        if (now < blocked) {
-            long remaining = blocked - now;
-            if (remaining <= ABSORBED_LIMIT) {
-                return new Delay(remaining, false);
-            }
-            // told to wait: a request during the wait gets the time that remains
-            return new TooMany(seconds(remaining));
-        }
-        Scenario.Bucket spec = spec(kind, now);
-        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(spec, now));
-        bucket.rate = spec.rate();
-        bucket.burst = spec.burst();
-        if (bucket.take(now)) {
-            return new Admit();
-        }
-        long wait = episode(key, now);
-        // the wait is what the limit asks: once it is over, the limit starts afresh (a full burst)
-        bucket.tokens = Math.max(bucket.tokens, bucket.burst - bucket.rate * wait / 1e9);
-        return wait <= ABSORBED_LIMIT ? new Delay(wait, true) : new TooMany(seconds(wait));
-    }
-
-    private long episode(String key, long now) {
-        Deque<Long> recent = episodes.computeIfAbsent(key, k -> new ArrayDeque<>());
-        long window = limits.flood().window().toNanos();
-        while (!recent.isEmpty() && recent.peekFirst() < now - window) {
-            recent.pollFirst();
-        }
-        double seconds = limits.flood().base().toNanos() / 1e9 * Math.pow(limits.flood().factor(), recent.size());
-        long wait = (long) Math.min(limits.flood().max().toNanos(), seconds * 1e9);
-        recent.addLast(now);
-        blockedUntil.merge(key, now + wait, Math::max);
-        counters.floodIssued(wait);
-        return wait;
-    }
-
-    private static int seconds(long nanos) {
-        return (int) Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
+    @Override
+    public String toString() {
+        return "DC" + id;
     }
 }

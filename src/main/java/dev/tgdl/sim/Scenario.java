@@ -38,7 +38,8 @@ import java.util.Set;
  * section there. Immutable.
  *
  * @param name      a name for reports ("builtin" or the file's stem)
- * @param timeScale simulated seconds per real second (tgdl's clock runs at the same scale)
+ * @param timeScale at most this many simulated seconds per real second (the clock is virtual: time moves when
+ *                  tgdl and the simulator both wait; infinite for {@code max}, as fast as the processor allows)
  * @param seed      seeds every random choice of the simulation
  * @param network   "online", or "offline": requests that need Telegram's servers never answer
  * @param account   the user
@@ -47,7 +48,7 @@ import java.util.Set;
  * @param faults    faults of downloads and of the connection
  * @param channels  the channels and groups
  */
-public record Scenario(String name, double timeScale, long seed, String network, Account account, Auth auth,
+public record Scenario(String name, @JsonDeserialize(using = ScaleText.class) double timeScale, long seed, String network, Account account, Auth auth,
                        Limits limits, Faults faults, List<ChannelSpec> channels) {
 
     /**
@@ -113,29 +114,51 @@ public record Scenario(String name, double timeScale, long seed, String network,
      * @param at        seconds after the simulation started
      * @param bandwidth new bandwidth, if it changes
      * @param history   new history bucket, if it changes
-     * @param download  new download bucket, if it changes
+     * @param parts     new file part bucket, if it changes
      */
     public record Phase(@JsonDeserialize(using = DurationText.class) Duration at,
                         @JsonDeserialize(contentUsing = SizeText.class) Optional<Long> bandwidth,
-                        Optional<Bucket> history, Optional<Bucket> download) {
+                        Optional<Bucket> history, Optional<Bucket> parts) {
     }
 
     /**
-     * Limits of a data centre.
+     * Telegram's download speed limit for accounts without Premium: once the account has downloaded
+     * {@code after} within {@code window}, a share of its part requests is answered
+     * {@code FLOOD_PREMIUM_WAIT_X} (X between {@code waitMin} and {@code waitMax} seconds), which
+     * TDLib waits out and reports once with {@code updateSpeedLimitNotification}.
      *
-     * @param bandwidth download bytes per second, shared by concurrent downloads
-     * @param latency   round trip of a request, and delay before a download's first byte
-     * @param history   getChatHistory, searchChatMessages, getChatMessageCount, getMessage(s)
-     * @param resolve   searchPublicChat, getMessageLinkInfo, checkChatInviteLink, joinChatByInviteLink
-     * @param download  downloads that need the network (one token each)
-     * @param send      sendMessage, per destination chat
+     * @param after   bytes within the window before the limit applies (0: never)
+     * @param window  how far back the volume counts
+     * @param share   share of part requests slowed while the limit applies
+     * @param waitMin the shortest wait
+     * @param waitMax the longest wait
+     */
+    public record SpeedLimit(@JsonDeserialize(using = SizeText.class) long after,
+                             @JsonDeserialize(using = DurationText.class) Duration window, double share,
+                             @JsonDeserialize(using = DurationText.class) Duration waitMin,
+                             @JsonDeserialize(using = DurationText.class) Duration waitMax) {
+    }
+
+    /**
+     * Limits. The account's: every key. A channel's (the data centre its files live on): only
+     * {@code bandwidth}, {@code latency}, {@code parts}, {@code flood} and {@code phases}; history,
+     * search, resolve and sending go to the account's main data centre whatever the chat.
+     *
+     * @param bandwidth  download bytes per second of a data centre, shared by the parts in flight
+     * @param latency    round trip of a request
+     * @param parts      file parts ({@code upload.getFile}, 64 KiB to 512 KiB each) per data centre
+     * @param history    getChatHistory loads, searchChatMessages, getChatMessageCount, getMessage(s)
+     * @param resolve    searchPublicChat, getMessageLinkInfo, checkChatInviteLink, joinChatByInviteLink
+     * @param send       sendMessage, per destination chat
      * @param sendGlobal sendMessage, all chats together
-     * @param flood     the waits imposed when a bucket runs dry
-     * @param phases    changes over time
+     * @param flood      the waits imposed when a bucket runs dry
+     * @param speedLimit the download speed limit of accounts without Premium
+     * @param phases     changes over time
      */
     public record Limits(@JsonDeserialize(using = SizeText.class) long bandwidth,
-                         @JsonDeserialize(using = DurationText.class) Duration latency, Bucket history, Bucket resolve,
-                         Bucket download, Bucket send, Bucket sendGlobal, Flood flood, List<Phase> phases) {
+                         @JsonDeserialize(using = DurationText.class) Duration latency, Bucket parts, Bucket history,
+                         Bucket resolve, Bucket send, Bucket sendGlobal, Flood flood, SpeedLimit speedLimit,
+                         List<Phase> phases) {
     }
 
     /**
@@ -184,7 +207,7 @@ public record Scenario(String name, double timeScale, long seed, String network,
      * @param start          date of message 1
      * @param interval       time between messages
      * @param fileNames      names given to files, cycled ("" for a file without a name)
-     * @param limits         limits of the data centre its files live on, if not the account's
+     * @param limits         limits of the data centre its files live on, if not the account's main one
      * @param faults         faults of its downloads, if not the account's
      */
     public record ChannelSpec(String username, String title, long id, int messages, int growth, String access,
@@ -278,6 +301,15 @@ public record Scenario(String name, double timeScale, long seed, String network,
                 channel.remove("media"); // a channel's media mix replaces the default mix, it does not add to it
             }
             merge(channel, given);
+            if (given.has("limits")) {
+                for (String accountWide : List.of("history", "resolve", "send", "send_global", "speed_limit")) {
+                    if (given.get("limits").has(accountWide)) {
+                        throw new ScenarioException("channels[" + i + "].limits." + accountWide + ": " + accountWide
+                                + " is limited per account (TDLib sends it to the account's main data centre, whatever"
+                                + " the chat): set it under the top-level limits");
+                    }
+                }
+            }
             if (channel.has("limits")) {
                 ObjectNode limits = ((ObjectNode) merged.get("limits")).deepCopy();
                 merge(limits, (ObjectNode) channel.get("limits"));
@@ -294,7 +326,12 @@ public record Scenario(String name, double timeScale, long seed, String network,
         try {
             scenario = YAML.treeToValue(merged, Scenario.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ScenarioException("unknown key '" + path(e) + "'");
+            String key = path(e);
+            if (key.endsWith("limits.download") || key.endsWith("download")) {
+                throw new ScenarioException("unknown key '" + key + "': downloads are limited per part now,"
+                        + " use limits.parts: {rate: PARTS_PER_SECOND, burst: N} (docs/scenarios.md)");
+            }
+            throw new ScenarioException("unknown key '" + key + "'");
         } catch (JsonMappingException e) {
             throw new ScenarioException("bad value for '" + path(e) + "': " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
@@ -306,7 +343,12 @@ public record Scenario(String name, double timeScale, long seed, String network,
 
     private void validate() {
         if (!(timeScale > 0)) {
-            throw new ScenarioException("time_scale must be above 0");
+            throw new ScenarioException("time_scale must be above 0, or max");
+        }
+        SpeedLimit speed = limits.speedLimit();
+        if (speed.share() < 0 || speed.share() > 1 || speed.waitMin().compareTo(speed.waitMax()) > 0
+                || speed.waitMin().isNegative()) {
+            throw new ScenarioException("limits.speed_limit: share must be 0..1 and 0 <= wait_min <= wait_max");
         }
         if (!network.equals("online") && !network.equals("offline")) {
             throw new ScenarioException("network must be online or offline, not '" + network + "'");
@@ -407,6 +449,51 @@ public record Scenario(String name, double timeScale, long seed, String network,
             models.add(new ChannelModel(this, i));
         }
         return models;
+    }
+
+    /** A time scale: a positive number, or {@code max} (as fast as the processor allows). */
+    static final class ScaleText extends StdDeserializer<Double> {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        ScaleText() {
+            super(Double.class);
+        }
+
+        @Override
+        public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return parseScale(p.getValueAsString(), p);
+        }
+
+        private static double parseScale(String text, JsonParser p) throws JsonMappingException {
+            try {
+                return Scenario.timeScale(text);
+            } catch (IllegalArgumentException e) {
+                throw JsonMappingException.from(p, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Parses a time scale: a positive number of simulated seconds per real second, or {@code max}.
+     *
+     * @throws IllegalArgumentException naming the accepted forms
+     */
+    public static double timeScale(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.equalsIgnoreCase("max")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        try {
+            double v = Double.parseDouble(t);
+            if (v > 0 && Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new IllegalArgumentException("'" + t + "' is not a time scale: use a positive number (simulated seconds"
+                + " per real second) or max");
     }
 
     /** Durations as text ("1.5s", "50m") or a number of seconds. */

@@ -9,14 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * What a simulated TDLib database keeps across restarts: whether it is logged in, how many clients
- * have started on it (the run number channels grow with), joined chats and proxies. A small JSON
- * file in the database directory, replaced atomically.
+ * have started on it (the run number channels grow with), joined chats, the chats it knows (TDLib's
+ * chat database: getChat works for them after a restart), the usernames it resolved, and proxies.
+ * A small JSON file in the database directory, replaced atomically.
  */
 final class Session {
 
@@ -27,6 +30,9 @@ final class Session {
     boolean authorized;
     int runs;
     final Set<Long> joined = new LinkedHashSet<>();
+    final Set<Long> knownChats = new LinkedHashSet<>();
+    /** Usernames (lower case) resolved by earlier clients, to their chat ids. */
+    final Map<String, Long> usernames = new LinkedHashMap<>();
     final List<ObjectNode> proxies = new ArrayList<>();
     int nextProxyId = 1;
     boolean fresh;
@@ -44,6 +50,8 @@ final class Session {
                 s.authorized = node.path("authorized").asBoolean();
                 s.runs = node.path("runs").asInt();
                 node.path("joined").forEach(j -> s.joined.add(j.asLong()));
+                node.path("known_chats").forEach(j -> s.knownChats.add(j.asLong()));
+                node.path("usernames").properties().forEach(e -> s.usernames.put(e.getKey(), e.getValue().asLong()));
                 node.path("proxies").forEach(p -> s.proxies.add((ObjectNode) p));
                 s.nextProxyId = node.path("next_proxy_id").asInt(1);
             } else {
@@ -60,6 +68,10 @@ final class Session {
         node.put("authorized", authorized).put("runs", runs).put("next_proxy_id", nextProxyId);
         ArrayNode j = node.putArray("joined");
         joined.forEach(j::add);
+        ArrayNode k = node.putArray("known_chats");
+        knownChats.forEach(k::add);
+        ObjectNode u = node.putObject("usernames");
+        usernames.forEach(u::put);
         ArrayNode p = node.putArray("proxies");
         proxies.forEach(p::add);
         try {

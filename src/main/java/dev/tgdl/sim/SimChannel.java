@@ -17,4 +17,10 @@ public interface SimChannel {
 
     /** Every downloadable file of the channel at {@code run}, oldest first, generated as streamed. */
     Stream<SimMedia> media(int run);
+
+    /** The parts TDLib downloads a file of {@code size} bytes in (64 KiB to 512 KiB each). */
+    static long parts(long size) {
+        long part = Transfers.partSize(size);
+        return Math.max(1, (size + part - 1) / part);
+    }
 }

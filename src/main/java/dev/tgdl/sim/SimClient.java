@@ -9,13 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -44,8 +46,12 @@ final class SimClient {
     private Session session;
     private Path filesDirectory;
     private int run;
-    private final Set<Long> knownChats = new HashSet<>();
-    private final Set<Long> historyStarted = new HashSet<>();
+    /** What this client loaded of each chat's history (TDLib answers getChatHistory from it). */
+    private final Map<Long, History> histories = new HashMap<>();
+    /** Usernames this client resolved (or refreshed), with when that expires (TDLib keeps them a day). */
+    private final Map<String, Long> resolved = new HashMap<>();
+    /** Resolves waiting for one server query of the same username (TDLib merges them). */
+    private final Map<String, List<Runnable>> resolving = new HashMap<>();
     /** Requests answered later (network latency, waits, synchronous downloads, offline): failed on close. */
     private final Map<Long, JsonNode> pending = new HashMap<>();
     private long pendingSeq;
@@ -120,7 +126,7 @@ final class SimClient {
         }
     }
 
-    private static JsonNode extraOf(String text) {
+    static JsonNode extraOf(String text) {
         try {
             return SimulatedTdlib.JSON.readTree(text).get("@extra");
         } catch (IOException e) {
@@ -140,7 +146,7 @@ final class SimClient {
     }
 
     /** Answers after {@code delay} of simulated time, unless the client closes first. */
-    void answerLater(Duration delay, JsonNode extra, java.util.function.Supplier<ObjectNode> result) {
+    void answerLater(Duration delay, JsonNode extra, Supplier<ObjectNode> result) {
         long key = hold(extra);
         sim.loop.after(delay, () -> {
             if (pending.remove(key) != null) {
@@ -184,42 +190,26 @@ final class SimClient {
     }
 
     /**
-     * Runs a request that needs Telegram's servers: admitted by the data centre's bucket for
-     * {@code kind}, delayed by latency, absorbed waits and outages; a 429 when the wait is long.
+     * Runs a request that needs Telegram's servers, on the account's main data centre: a {@link NetQuery}
+     * charged to the API limit {@code bucket}, answered a round trip after the server served it, or
+     * with TDLib's 429 once its flood waits pass 60 s.
      */
-    void network(DataCentre dc, String key, String kind, JsonNode extra, java.util.function.Supplier<ObjectNode> result) {
+    void network(String bucket, JsonNode extra, Supplier<ObjectNode> result) {
         if (!online()) {
             hold(extra); // no network: answered only by close
             return;
         }
         long holdKey = hold(extra);
-        admitThen(dc, key, kind, () -> {
+        DataCentre dc = sim.accountDc();
+        NetQuery.send(sim, dc, now -> dc.api(bucket).admit(now), () -> sim.loop.after(dc.latency(), () -> {
             if (release(holdKey)) {
-                answerLater(dc.latency(), extra, result);
+                answer(extra, result.get());
             }
-        }, seconds -> {
+        }), seconds -> {
             if (release(holdKey)) {
-                sim.counters.tooMany.incrementAndGet();
                 answer(extra, TdObjects.error(429, "Too Many Requests: retry after " + seconds));
             }
-        });
-    }
-
-    /** Admission with TDLib's silent waits and the connection's outages; calls exactly one of the two. */
-    void admitThen(DataCentre dc, String key, String kind, Runnable admitted, java.util.function.IntConsumer tooMany) {
-        long now = sim.loop.now();
-        if (sim.outage()) {
-            sim.loop.at(sim.outageEnds(), () -> admitThen(dc, key, kind, admitted, tooMany));
-            return;
-        }
-        switch (dc.admit(key, kind, now)) {
-            case DataCentre.Admit a -> admitted.run();
-            case DataCentre.Delay d -> {
-                sim.counters.absorbed.incrementAndGet();
-                sim.loop.at(now + d.nanos(), () -> admitThen(dc, key, kind, admitted, tooMany));
-            }
-            case DataCentre.TooMany t -> tooMany.accept(t.seconds());
-        }
+        }, () -> { });
     }
 
     // ---------------------------------------------------------------- requests
@@ -247,10 +237,11 @@ final class SimClient {
                     history(type, r, extra);
             case "downloadFile" -> sim.transfers.download(this, r, extra);
             case "cancelDownloadFile" -> {
-                sim.transfers.cancel(this, r.path("file_id").asInt());
+                sim.transfers.cancel(this, r.path("file_id").asInt(), r.path("only_if_pending").asBoolean());
                 answer(extra, TdObjects.ok());
             }
-            case "getFile" -> answer(extra, sim.transfers.fileObject(this, r.path("file_id").asInt()));
+            case "getFile" -> answer(extra, sim.transfers.fileObject(this, r.path("file_id").asInt())
+                    .orElseGet(() -> TdObjects.error(404, "Not Found")));
             case "deleteFile" -> answer(extra, sim.transfers.delete(this, r.path("file_id").asInt()));
             case "sendMessage" -> sendMessage(r, extra);
             case "addProxy", "getProxies", "enableProxy", "disableProxy", "removeProxy" -> proxies(type, r, extra);
@@ -335,13 +326,46 @@ final class SimClient {
             session.authorized = true;
         }
         session.save();
-        answer(extra, TdObjects.ok());
+        // what TDLib sends once it has its parameters (Td::init, OptionManager): the option stream,
+        // the authorization state, the connection coming up; the answer to the request comes last
+        long unixTime = sim.clock().now().getEpochSecond();
+        update(TdObjects.updateOption("unix_time", TdObjects.optionInteger(unixTime)));
+        if (session.authorized) {
+            update(TdObjects.updateOption("my_id", TdObjects.optionInteger(sim.scenario().account().userId())));
+        }
+        update(TdObjects.updateOption("utc_time_offset", TdObjects.optionInteger(0)));
+        update(TdObjects.updateOption("message_caption_length_max", TdObjects.optionInteger(1024)));
+        update(TdObjects.updateOption("premium_download_speedup", TdObjects.optionInteger(10)));
+        update(TdObjects.updateOption("upload_premium_speedup_notify_period",
+                TdObjects.optionInteger(Transfers.SPEED_LIMIT_NOTIFY_PERIOD.toSeconds())));
+        update(TdObjects.updateOption("is_premium", TdObjects.object("optionValueBoolean")
+                .put("value", session.authorized && sim.scenario().account().premium())));
         if (session.authorized) {
             state(Phase.READY, TdObjects.object("authorizationStateReady"));
-            connection("connectionStateReady");
         } else {
             state(Phase.WAIT_PHONE, TdObjects.object("authorizationStateWaitPhoneNumber"));
         }
+        connectionComesUp();
+        answer(extra, TdObjects.ok());
+    }
+
+    /** Connecting at once, then Updating, then Ready, a round trip apart (or Connecting for good when offline). */
+    private void connectionComesUp() {
+        connection("connectionStateConnecting");
+        if (!online()) {
+            return;
+        }
+        Duration rtt = sim.accountDc().latency();
+        sim.loop.after(rtt, () -> {
+            if (!sim.outage()) {
+                connection("connectionStateUpdating");
+            }
+        });
+        sim.loop.after(rtt.multipliedBy(2), () -> {
+            if (!sim.outage()) {
+                connection("connectionStateReady");
+            }
+        });
     }
 
     private boolean unexpected(Phase expected, String method, JsonNode extra) {
@@ -419,8 +443,8 @@ final class SimClient {
     private void authorized() {
         session.authorized = true;
         session.save();
+        update(TdObjects.updateOption("my_id", TdObjects.optionInteger(sim.scenario().account().userId())));
         state(Phase.READY, TdObjects.object("authorizationStateReady"));
-        connection("connectionStateReady");
     }
 
     private void qr(JsonNode extra) {
@@ -491,22 +515,97 @@ final class SimClient {
 
     // ---------------------------------------------------------------- chats
 
+    /**
+     * searchPublicChat as TDLib answers it (td/telegram/DialogManager.cpp): a username resolved within
+     * the last day is answered from memory; one the database remembers is answered at once and
+     * refreshed in the background (still a server resolve); an unknown one costs a resolve, and
+     * concurrent resolves of one name share it. The server's resolve is the account's most
+     * expensive call: it is charged to the resolve limit.
+     */
     private void searchPublicChat(ObjectNode r, JsonNode extra) {
         String username = r.path("username").asText().replaceFirst("^@", "");
         if (!USERNAME.matcher(username).matches()) {
             answer(extra, TdObjects.error(400, "USERNAME_INVALID"));
             return;
         }
-        DataCentre dc = sim.accountDc();
-        network(dc, "resolve", "resolve", extra, () -> {
-            Optional<ChannelModel> channel = sim.channelByUsername(username);
-            if (channel.isEmpty()) {
-                return TdObjects.error(400, "USERNAME_NOT_OCCUPIED");
+        String key = username.toLowerCase(Locale.ROOT);
+        long now = sim.loop.now();
+        Long remembered = session.usernames.get(key);
+        Optional<ChannelModel> cached = Optional.ofNullable(remembered).flatMap(sim::channelByChatId);
+        if (cached.isPresent()) {
+            Long expires = resolved.get(key);
+            if (expires == null || expires < now) {
+                resolveOnServer(username, key, () -> { }); // TDLib refreshes an expired name in the background
             }
-            knownChats.add(channel.get().chatId());
-            sim.touched(channel.get());
-            return TdObjects.channelChat(channel.get());
+            know(cached.get().chatId());
+            sim.touched(cached.get());
+            answer(extra, TdObjects.channelChat(sim, this, cached.get()));
+            return;
+        }
+        long holdKey = hold(extra);
+        resolveOnServer(username, key, () -> {
+            if (!release(holdKey)) {
+                return;
+            }
+            Long id = session.usernames.get(key);
+            Optional<ChannelModel> channel = Optional.ofNullable(id).flatMap(sim::channelByChatId);
+            answer(extra, channel.map(c -> TdObjects.channelChat(sim, this, c))
+                    .orElseGet(() -> lastResolveError.getOrDefault(key, TdObjects.error(400, "USERNAME_NOT_OCCUPIED"))));
         });
+    }
+
+    private final Map<String, ObjectNode> lastResolveError = new HashMap<>();
+
+    /** One server resolve of a username (merged with any already under way); {@code then} runs when it is answered. */
+    private void resolveOnServer(String username, String key, Runnable then) {
+        List<Runnable> waiting = resolving.get(key);
+        if (waiting != null) {
+            waiting.add(then);
+            return;
+        }
+        List<Runnable> list = new ArrayList<>();
+        list.add(then);
+        resolving.put(key, list);
+        if (!online()) {
+            return; // never answered: the callers are failed by close
+        }
+        DataCentre dc = sim.accountDc();
+        Runnable done = () -> resolving.remove(key).forEach(Runnable::run);
+        sim.counters.resolves.incrementAndGet();
+        NetQuery.send(sim, dc, now -> dc.api("resolve").admit(now), () -> sim.loop.after(dc.latency(), () -> {
+            Optional<ChannelModel> channel = sim.channelByUsername(username);
+            if (channel.isPresent()) {
+                session.usernames.put(key, channel.get().chatId());
+                resolved.put(key, sim.loop.now() + USERNAME_CACHE.toNanos());
+                know(channel.get().chatId());
+                sim.touched(channel.get());
+                lastResolveError.remove(key);
+            } else {
+                // not-found names are not cached (DialogManager::on_resolved_username drops them)
+                session.usernames.remove(key);
+                resolved.remove(key);
+                lastResolveError.put(key, TdObjects.error(400, "USERNAME_NOT_OCCUPIED"));
+            }
+            session.save();
+            done.run();
+        }), seconds -> {
+            lastResolveError.put(key, TdObjects.error(429, "Too Many Requests: retry after " + seconds));
+            done.run();
+        }, () -> { });
+    }
+
+    /** How long TDLib trusts a resolved username (DialogManager.h, USERNAME_CACHE_EXPIRE_TIME). */
+    static final Duration USERNAME_CACHE = Duration.ofSeconds(86400);
+
+    /** Whether TDLib knows this chat (from this session, or its chat database). */
+    boolean knows(long chatId) {
+        return session != null && session.knownChats.contains(chatId);
+    }
+
+    private void know(long chatId) {
+        if (session.knownChats.add(chatId)) {
+            session.save();
+        }
     }
 
     private void getChat(long chatId, JsonNode extra) {
@@ -515,16 +614,16 @@ final class SimClient {
             return;
         }
         Optional<ChannelModel> channel = sim.channelByChatId(chatId);
-        if (channel.isEmpty() || !knownChats.contains(chatId)) {
+        if (channel.isEmpty() || !knows(chatId)) {
             answer(extra, TdObjects.error(400, "Chat not found"));
             return;
         }
-        answer(extra, TdObjects.channelChat(channel.get()));
+        answer(extra, TdObjects.channelChat(sim, this, channel.get()));
     }
 
     private void getSupergroup(long supergroupId, JsonNode extra) {
         Optional<ChannelModel> channel = sim.channelById(supergroupId);
-        if (channel.isEmpty() || !knownChats.contains(channel.get().chatId())) {
+        if (channel.isEmpty() || !knows(channel.get().chatId())) {
             answer(extra, TdObjects.error(400, "Supergroup not found"));
             return;
         }
@@ -573,12 +672,12 @@ final class SimClient {
         boolean pub = isPublic;
         long id = messageId;
         Optional<ChannelModel> target = channel;
-        network(sim.accountDc(), "resolve", "resolve", extra, () -> {
+        network("resolve", extra, () -> {
             ObjectNode info = TdObjects.object("messageLinkInfo").put("is_public", pub);
             boolean accessible = target.isPresent() && accessible(target.get());
             info.put("chat_id", accessible ? target.get().chatId() : 0);
             if (accessible) {
-                knownChats.add(target.get().chatId());
+                know(target.get().chatId());
                 sim.touched(target.get());
                 target.get().message(id, run).ifPresent(msg -> info.set("message", SimMessages.message(sim, this, target.get(), msg)));
             }
@@ -614,7 +713,7 @@ final class SimClient {
             return;
         }
         String hash = m.group(1);
-        network(sim.accountDc(), "resolve", "resolve", extra, () -> {
+        network("resolve", extra, () -> {
             Optional<ChannelModel> channel = sim.channelByInvite(hash);
             if (channel.isEmpty()) {
                 return TdObjects.error(400, "INVITE_HASH_EXPIRED");
@@ -622,7 +721,7 @@ final class SimClient {
             ChannelModel c = channel.get();
             boolean member = session.joined.contains(c.chatId()) || !c.spec().access().equals("invite");
             if (member) {
-                knownChats.add(c.chatId());
+                know(c.chatId());
             }
             ObjectNode info = TdObjects.object("chatInviteLinkInfo").put("chat_id", member ? c.chatId() : 0)
                     .put("accessible_for", 0);
@@ -641,7 +740,7 @@ final class SimClient {
             return;
         }
         String hash = m.group(1);
-        network(sim.accountDc(), "resolve", "resolve", extra, () -> {
+        network("resolve", extra, () -> {
             Optional<ChannelModel> channel = sim.channelByInvite(hash);
             if (channel.isEmpty()) {
                 return TdObjects.error(400, "INVITE_HASH_EXPIRED");
@@ -649,7 +748,7 @@ final class SimClient {
             long chatId = channel.get().chatId();
             session.joined.add(chatId);
             session.save();
-            knownChats.add(chatId);
+            know(chatId);
             sim.touched(channel.get());
             return TdObjects.object("chatJoinResultSuccess").put("chat_id", chatId);
         });
@@ -660,7 +759,7 @@ final class SimClient {
     private void history(String type, ObjectNode r, JsonNode extra) {
         long chatId = r.path("chat_id").asLong();
         Optional<ChannelModel> found = sim.channelByChatId(chatId);
-        if (found.isEmpty() || !knownChats.contains(chatId)) {
+        if (found.isEmpty() || !knows(chatId)) {
             answer(extra, TdObjects.error(400, "Chat not found"));
             return;
         }
@@ -670,17 +769,149 @@ final class SimClient {
             answerLater(dc.latency(), extra, () -> TdObjects.error(400, "CHANNEL_PRIVATE"));
             return;
         }
-        network(sim.dc(channel), "history", "history", extra, () -> switch (type) {
-            case "getChatHistory" -> SimMessages.history(sim, this, channel, r, historyStarted.add(chatId)
-                    && r.path("from_message_id").asLong() == 0 && r.path("offset").asInt() == 0);
-            case "searchChatMessages" -> SimMessages.search(sim, this, channel, r);
-            case "getChatMessageCount" -> TdObjects.object("count").put("count", sim.count(channel, run,
-                    r.path("filter").path("@type").asText("searchMessagesFilterEmpty")));
-            case "getMessage" -> channel.message(r.path("message_id").asLong() >> 20, run)
-                    .map(m -> SimMessages.message(sim, this, channel, m))
-                    .orElseGet(() -> TdObjects.error(404, "Not Found"));
-            default -> SimMessages.messages(sim, this, channel, r.path("message_ids"));
+        History h = histories.computeIfAbsent(chatId, k -> new History(newest(channel)));
+        switch (type) {
+            case "getChatHistory" -> {
+                long from = r.path("from_message_id").asLong() >> 20;
+                int limit = Math.max(1, Math.min(100, r.path("limit").asInt(100)));
+                if (r.path("offset").asInt() != 0) {
+                    // newer messages around a message: loaded from the server as asked
+                    network("history", extra, () -> SimMessages.history(sim, this, channel, r));
+                    sim.counters.historyLoads.incrementAndGet();
+                    return;
+                }
+                serveHistory(h, channel, from == 0 ? h.top : from - 1, limit, r.path("only_local").asBoolean(), extra);
+            }
+            case "searchChatMessages" -> {
+                sim.counters.historyLoads.incrementAndGet();
+                network("history", extra, () -> SimMessages.search(sim, this, channel, r));
+            }
+            case "getChatMessageCount" -> {
+                Supplier<ObjectNode> count = () -> TdObjects.object("count").put("count", sim.count(channel, run,
+                        r.path("filter").path("@type").asText("searchMessagesFilterEmpty")));
+                if (r.path("return_local").asBoolean()) {
+                    answer(extra, TdObjects.object("count").put("count", -1));
+                } else {
+                    sim.counters.historyLoads.incrementAndGet();
+                    network("history", extra, count);
+                }
+            }
+            case "getMessage" -> {
+                long id = r.path("message_id").asLong() >> 20;
+                Supplier<ObjectNode> message = () -> channel.message(id, run)
+                        .map(m -> SimMessages.message(sim, this, channel, m))
+                        .orElseGet(() -> TdObjects.error(404, "Not Found"));
+                if (h.holds(id)) {
+                    answer(extra, message.get()); // TDLib has it in memory
+                } else {
+                    sim.counters.historyLoads.incrementAndGet();
+                    network("history", extra, message);
+                }
+            }
+            default -> {
+                sim.counters.historyLoads.incrementAndGet();
+                network("history", extra, () -> SimMessages.messages(sim, this, channel, r.path("message_ids")));
+            }
+        }
+    }
+
+    /** The newest message a channel has (TDLib knows a chat's last message as soon as it knows the chat). */
+    private long newest(ChannelModel channel) {
+        long count = channel.messageCount(run);
+        for (long id = count; id >= 1 && id > count - 10_000; id--) {
+            if (channel.message(id, run).isPresent()) {
+                return id;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * What this client holds of a chat's history, as TDLib's message store (td/telegram/MessagesManager.cpp):
+     * one contiguous run of message ids from {@code top} down to {@code bottom}. getChatHistory returns
+     * only what is held below its starting point (so the first call returns just the last message),
+     * and when fewer than {@value #PRELOAD_BELOW} older messages are held TDLib loads
+     * {@value #LOAD} more from the server in the background; a call that finds nothing held waits
+     * for that load.
+     */
+    private static final class History {
+        static final int PRELOAD_BELOW = 31;
+        static final int LOAD = 50;
+        long top;
+        long bottom;
+        boolean loading;
+        ObjectNode loadError;
+        final List<Runnable> waiting = new ArrayList<>();
+
+        History(long newest) {
+            this.top = newest;
+            this.bottom = newest;
+        }
+
+        boolean holds(long id) {
+            return id >= bottom && id <= top;
+        }
+    }
+
+    private void serveHistory(History h, ChannelModel channel, long start, int limit, boolean onlyLocal, JsonNode extra) {
+        if (start < 1) {
+            answer(extra, SimMessages.page(sim, this, channel, List.of()));
+            return;
+        }
+        if (start < h.bottom - 1 || start > h.top) {
+            // a jump away from what is held (a range starting mid-history): a new run starts there
+            h.top = start;
+            h.bottom = start + 1;
+        }
+        List<ChannelModel.Msg> held = new ArrayList<>();
+        long id = Math.min(start, h.top);
+        for (; id >= h.bottom && held.size() < limit; id--) {
+            channel.message(id, run).ifPresent(held::add);
+        }
+        if (!held.isEmpty() || h.bottom <= 1 || onlyLocal) {
+            answer(extra, SimMessages.page(sim, this, channel, held));
+            long oldestReturned = held.isEmpty() ? start : held.getLast().id();
+            if (oldestReturned - h.bottom < History.PRELOAD_BELOW && h.bottom > 1) {
+                loadOlder(h, channel);
+            }
+            return;
+        }
+        long holdKey = hold(extra);
+        h.waiting.add(() -> {
+            if (!release(holdKey)) {
+                return;
+            }
+            if (h.loadError != null) {
+                answer(extra, h.loadError.deepCopy());
+            } else {
+                serveHistory(h, channel, start, limit, false, extra);
+            }
         });
+        loadOlder(h, channel);
+    }
+
+    /** One server load of the {@value History#LOAD} messages below what is held. */
+    private void loadOlder(History h, ChannelModel channel) {
+        if (h.loading || !online()) {
+            return;
+        }
+        h.loading = true;
+        h.loadError = null;
+        sim.counters.historyLoads.incrementAndGet();
+        DataCentre dc = sim.accountDc();
+        Runnable done = () -> {
+            h.loading = false;
+            List<Runnable> waiting = List.copyOf(h.waiting);
+            h.waiting.clear();
+            waiting.forEach(Runnable::run);
+        };
+        NetQuery.send(sim, dc, now -> dc.api("history").admit(now), () -> sim.loop.after(dc.latency(), () -> {
+            h.bottom = Math.max(1, h.bottom - History.LOAD);
+            done.run();
+        }), seconds -> {
+            h.loadError = TdObjects.error(429, "Too Many Requests: retry after " + seconds);
+            done.run();
+        }, () -> { });
     }
 
     // ---------------------------------------------------------------- sending
@@ -688,7 +919,7 @@ final class SimClient {
     private void sendMessage(ObjectNode r, JsonNode extra) {
         long chatId = r.path("chat_id").asLong();
         boolean self = chatId == sim.scenario().account().userId();
-        if (!self && !knownChats.contains(chatId)) {
+        if (!self && !knows(chatId)) {
             answer(extra, TdObjects.error(400, "Chat not found"));
             return;
         }
@@ -702,20 +933,21 @@ final class SimClient {
         ObjectNode pendingMessage = SimMessages.outgoing(sim, chatId, temporaryId, text, true, sendingId);
         answer(extra, pendingMessage);
         DataCentre dc = sim.accountDc();
-        admitThen(dc, "send:" + chatId, "send", () -> admitThen(dc, "send_global", "send_global", () ->
-                sim.loop.after(dc.latency(), () -> {
-                    long serverId = nextServerMessage++;
-                    sim.delivered(chatId, text);
-                    ObjectNode u = TdObjects.object("updateMessageSendSucceeded");
-                    u.set("message", SimMessages.outgoing(sim, chatId, serverId << 20, text, false, 0));
-                    u.put("old_message_id", temporaryId);
-                    update(u);
-                }), seconds -> sendFailed(chatId, temporaryId, text, seconds)),
-                seconds -> sendFailed(chatId, temporaryId, text, seconds));
+        NetQuery.Admission both = now -> {
+            int wait = dc.api("send:" + chatId).admit(now);
+            return wait != 0 ? wait : dc.api("send_global").admit(now);
+        };
+        NetQuery.send(sim, dc, both, () -> sim.loop.after(dc.latency(), () -> {
+            long serverId = nextServerMessage++;
+            sim.delivered(chatId, text);
+            ObjectNode u = TdObjects.object("updateMessageSendSucceeded");
+            u.set("message", SimMessages.outgoing(sim, chatId, serverId << 20, text, false, 0));
+            u.put("old_message_id", temporaryId);
+            update(u);
+        }), seconds -> sendFailed(chatId, temporaryId, text, seconds), () -> { });
     }
 
     private void sendFailed(long chatId, long temporaryId, String text, int seconds) {
-        sim.counters.tooMany.incrementAndGet();
         ObjectNode u = TdObjects.object("updateMessageSendFailed");
         u.set("message", SimMessages.outgoing(sim, chatId, temporaryId, text, false, 0));
         u.put("old_message_id", temporaryId);

@@ -22,6 +22,10 @@ final class SimCounters {
     final AtomicLong downloadsFailed = new AtomicLong();
     final AtomicLong downloadsStalled = new AtomicLong();
     final AtomicLong historyCalls = new AtomicLong();
+    final AtomicLong historyLoads = new AtomicLong();
+    final AtomicLong resolves = new AtomicLong();
+    final AtomicLong partsRequested = new AtomicLong();
+    final AtomicLong premiumWaits = new AtomicLong();
 
     void request(String method) {
         requests.incrementAndGet();
@@ -41,6 +45,7 @@ final class SimCounters {
         byMethod.forEach((k, v) -> methods.put(k, v.get()));
         return new SimStats(requests.get(), Map.copyOf(methods), floodsIssued.get(), floodSeconds.sum(), tooMany.get(),
                 absorbed.get(), bytesServed.get(), downloadsStarted.get(), downloadsCompleted.get(),
-                downloadsFailed.get(), downloadsStalled.get(), historyCalls.get(), started, now);
+                downloadsFailed.get(), downloadsStalled.get(), historyCalls.get(), historyLoads.get(), resolves.get(),
+                partsRequested.get(), premiumWaits.get(), started, now);
     }
 }

@@ -3,6 +3,7 @@ package dev.tgdl.sim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Optional;
 
 /** Messages as TDLib sends them, and the history and search requests over a channel model. */
@@ -42,6 +43,7 @@ final class SimMessages {
         msg.put("chat_id", chatId).put("is_outgoing", false).put("is_pinned", false).put("is_from_offline", false)
                 .put("can_be_saved", true).put("has_timestamped_media", true).put("is_paid_star_suggested_post", false)
                 .put("is_paid_gram_suggested_post", false).put("contains_unread_mention", false)
+                .put("contains_unread_poll_votes", false)
                 .put("date", date).put("edit_date", 0);
         msg.putArray("unread_reactions");
         msg.put("self_destruct_in", 0.0).put("auto_delete_in", 0.0).put("via_bot_user_id", 0)
@@ -58,13 +60,13 @@ final class SimMessages {
             return content;
         }
         ChannelModel.Media media = (ChannelModel.Media) m.kind();
-        ObjectNode file = sim.transfers.fileObject(client, c.fileId(media.sourceId(), 0));
+        ObjectNode file = sim.transfers.fileObject(client, c.fileId(media.sourceId(), 0)).orElseThrow();
         String name = media.name().orElse("");
         return switch (media.type()) {
             case "photo" -> {
                 ObjectNode photo = TdObjects.object("photo").put("has_stickers", false);
                 ArrayNode sizes = photo.putArray("sizes");
-                sizes.add(photoSize("m", sim.transfers.fileObject(client, c.fileId(media.sourceId(), 1)), 320, 240));
+                sizes.add(photoSize("m", sim.transfers.fileObject(client, c.fileId(media.sourceId(), 1)).orElseThrow(), 320, 240));
                 sizes.add(photoSize("y", file, 1280, 960));
                 ObjectNode content = TdObjects.object("messagePhoto");
                 content.set("photo", photo);
@@ -152,15 +154,21 @@ final class SimMessages {
         return content;
     }
 
-    /** getChatHistory: newest first from from_message_id (excluded when offset is 0), at most 100. */
-    static ObjectNode history(SimulatedTdlib sim, SimClient client, ChannelModel c, JsonNode r, boolean firstCall) {
+    /** A {@code messages} object of these messages, newest first. */
+    static ObjectNode page(SimulatedTdlib sim, SimClient client, ChannelModel c, List<ChannelModel.Msg> held) {
+        ObjectNode result = TdObjects.object("messages");
+        ArrayNode messages = result.putArray("messages");
+        held.forEach(m -> messages.add(message(sim, client, c, m)));
+        result.put("total_count", messages.size());
+        return result;
+    }
+
+    /** getChatHistory loaded from the server: newest first from from_message_id (offset applied), at most 100. */
+    static ObjectNode history(SimulatedTdlib sim, SimClient client, ChannelModel c, JsonNode r) {
         int run = client.run();
         long from = r.path("from_message_id").asLong() >> 20;
         int offset = r.path("offset").asInt();
         int limit = Math.max(1, Math.min(MAX_PAGE, r.path("limit").asInt(MAX_PAGE)));
-        if (firstCall) {
-            limit = 1; // TDLib has only the last message cached at first
-        }
         int count = c.messageCount(run);
         long start = from == 0 ? count : from - 1;
         if (offset < 0) {
@@ -203,7 +211,10 @@ final class SimMessages {
         };
     }
 
-    /** searchChatMessages over the model: newest first, {@code next_from_message_id} 0 when done. */
+    /**
+     * searchChatMessages over the model: newest first; {@code next_from_message_id} is the oldest id
+     * returned, 0 only on an empty page (as the server answers: a short page still says go on).
+     */
     static ObjectNode search(SimulatedTdlib sim, SimClient client, ChannelModel c, JsonNode r) {
         int run = client.run();
         String filter = r.path("filter").path("@type").asText("searchMessagesFilterEmpty");
@@ -223,15 +234,7 @@ final class SimMessages {
                 last = id;
             }
         }
-        boolean more = false;
-        for (long rest = id; rest >= 1; rest--) {
-            Optional<ChannelModel.Msg> m = c.message(rest, run);
-            if (m.isPresent() && matches(m.get(), filter) && (query.isEmpty() || text(m.get()).contains(query))) {
-                more = true;
-                break;
-            }
-        }
-        result.put("next_from_message_id", more ? last << 20 : 0);
+        result.put("next_from_message_id", messages.isEmpty() ? 0 : last << 20);
         return result;
     }
 

@@ -63,7 +63,14 @@ public final class SimulatedTdlib implements TdJson, AutoCloseable {
     private final Instant startedAt;
     final long origin;
     private final List<ChannelModel> channels = new ArrayList<>();
+    /** The account's main data centre: history, search, resolve and sending go there. */
+    static final int MAIN_DC = 2;
     private final DataCentre accountDc;
+    /** Clients that have closed: a request to one is answered 500 Request aborted, as libtdjson does. */
+    private final Set<Integer> closedClients = ConcurrentHashMap.newKeySet();
+    /** Bytes served, per simulated second, for the speed limit's window (event loop only). */
+    private final ArrayDeque<long[]> volume = new ArrayDeque<>();
+    private long volumeInWindow;
     private final Map<Integer, DataCentre> channelDcs = new ConcurrentHashMap<>();
     final Transfers transfers;
     private volatile int verbosity = 5;
@@ -77,12 +84,12 @@ public final class SimulatedTdlib implements TdJson, AutoCloseable {
         this.startedAt = clock.now();
         this.outReady = clock.newMonitor();
         this.loop = new EventLoop(clock);
-        this.accountDc = new DataCentre(scenario.limits(), origin, counters);
+        this.accountDc = new DataCentre(MAIN_DC, scenario.limits(), origin, counters);
         for (int i = 0; i < scenario.channels().size(); i++) {
             ChannelModel model = new ChannelModel(scenario, i);
             channels.add(model);
             if (model.spec().limits().isPresent()) {
-                channelDcs.put(i, new DataCentre(model.spec().limits().get(), origin, counters));
+                channelDcs.put(i, new DataCentre(MAIN_DC + 1 + channelDcs.size(), model.spec().limits().get(), origin, counters));
             }
         }
         this.transfers = new Transfers(this);
@@ -123,7 +130,13 @@ public final class SimulatedTdlib implements TdJson, AutoCloseable {
     public void send(int clientId, String request) {
         SimClient client = clients.get(clientId);
         if (client == null) {
-            return; // libtdjson drops requests to unknown clients too
+            if (closedClients.contains(clientId)) {
+                JsonNode extra = SimClient.extraOf(request);
+                if (extra != null) {
+                    emit(clientId, TdObjects.error(500, "Request aborted"), extra);
+                }
+            }
+            return; // a client id never created: libtdjson drops the request
         }
         loop.execute(() -> client.handle(request));
     }
@@ -304,6 +317,7 @@ public final class SimulatedTdlib implements TdJson, AutoCloseable {
     }
 
     void closed(SimClient client) {
+        closedClients.add(client.id());
         clients.remove(client.id(), client);
     }
 
@@ -313,8 +327,29 @@ public final class SimulatedTdlib implements TdJson, AutoCloseable {
         return (SimFiles.mix(scenario.seed() ^ h) >>> 11) * 0x1.0p-53;
     }
 
-    Duration latency(DataCentre dc) {
-        return dc.latency();
+    /** Counts bytes served to the account, for the speed limit (event loop only). */
+    void served(long bytes) {
+        long second = loop.now() / 1_000_000_000L;
+        long[] last = volume.peekLast();
+        if (last != null && last[0] == second) {
+            last[1] += bytes;
+        } else {
+            volume.addLast(new long[] {second, bytes});
+        }
+        volumeInWindow += bytes;
+    }
+
+    /** Whether the account's speed limit applies at {@code now}: enough bytes within its window. */
+    boolean speedLimited(long now) {
+        Scenario.SpeedLimit limit = scenario.limits().speedLimit();
+        if (limit.after() <= 0 || scenario.account().premium()) {
+            return false;
+        }
+        long oldest = (now - limit.window().toNanos()) / 1_000_000_000L;
+        while (!volume.isEmpty() && volume.peekFirst()[0] < oldest) {
+            volumeInWindow -= volume.pollFirst()[1];
+        }
+        return volumeInWindow >= limit.after();
     }
 
     /**

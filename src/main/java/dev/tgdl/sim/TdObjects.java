@@ -35,6 +35,10 @@ final class TdObjects {
         return object("optionValueString").put("value", value);
     }
 
+    static ObjectNode optionInteger(long value) {
+        return object("optionValueInteger").put("value", Long.toString(value));
+    }
+
     static ObjectNode updateOption(String name, ObjectNode value) {
         ObjectNode u = object("updateOption").put("name", name);
         u.set("value", value);
@@ -114,32 +118,70 @@ final class TdObjects {
         return u;
     }
 
-    static ObjectNode channelChat(ChannelModel c) {
+    /** A channel's chat, every field TDLib writes (its last message included). */
+    static ObjectNode channelChat(SimulatedTdlib sim, SimClient client, ChannelModel c) {
         ObjectNode chat = object("chat").put("id", c.chatId());
         chat.set("type", object("chatTypeSupergroup").put("supergroup_id", c.spec().id()).put("is_channel", true));
-        chat.put("title", c.title()).put("accent_color_id", 0).put("background_custom_emoji_id", "0")
-                .put("profile_accent_color_id", -1).put("profile_background_custom_emoji_id", "0")
-                .put("has_protected_content", false).put("is_translatable", false).put("is_marked_as_unread", false)
-                .put("view_as_topics", false).put("has_scheduled_messages", false)
-                .put("can_be_deleted_only_for_self", false).put("can_be_deleted_for_all_users", false)
-                .put("can_be_reported", true).put("default_disable_notification", false).put("unread_count", 0)
-                .put("last_read_inbox_message_id", 0).put("last_read_outbox_message_id", 0)
-                .put("unread_mention_count", 0).put("unread_reaction_count", 0).put("unread_poll_vote_count", 0)
-                .put("message_auto_delete_time", 0).put("reply_markup_message_id", 0).put("client_data", "");
-        chat.putArray("positions");
-        chat.putArray("chat_lists");
+        chat.put("title", c.title());
+        common(chat, permissions(false));
+        long newest = c.messageCount(client.run());
+        for (long id = newest; id >= 1 && id > newest - 100; id--) {
+            var message = c.message(id, client.run());
+            if (message.isPresent()) {
+                chat.set("last_message", SimMessages.message(sim, client, c, message.get()));
+                break;
+            }
+        }
         return chat;
     }
 
     static ObjectNode privateChat(Scenario.Account a) {
         ObjectNode chat = object("chat").put("id", a.userId());
         chat.set("type", object("chatTypePrivate").put("user_id", a.userId()));
-        chat.put("title", (a.firstName() + " " + a.lastName()).trim()).put("accent_color_id", 0)
-                .put("background_custom_emoji_id", "0").put("profile_accent_color_id", -1)
-                .put("profile_background_custom_emoji_id", "0").put("unread_count", 0).put("client_data", "");
+        chat.put("title", (a.firstName() + " " + a.lastName()).trim());
+        common(chat, permissions(true));
+        return chat;
+    }
+
+    /** The fields every chat object carries with the same values in the simulation. */
+    private static void common(ObjectNode chat, ObjectNode permissions) {
+        chat.put("accent_color_id", 0).put("background_custom_emoji_id", "0").put("profile_accent_color_id", -1)
+                .put("profile_background_custom_emoji_id", "0");
+        chat.set("permissions", permissions);
         chat.putArray("positions");
         chat.putArray("chat_lists");
-        return chat;
+        chat.put("has_protected_content", false).put("is_translatable", false).put("is_marked_as_unread", false)
+                .put("view_as_topics", false).put("has_scheduled_messages", false)
+                .put("can_be_deleted_only_for_self", false).put("can_be_deleted_for_all_users", false)
+                .put("can_be_reported", true).put("default_disable_notification", false).put("unread_count", 0)
+                .put("last_read_inbox_message_id", 0).put("last_read_outbox_message_id", 0)
+                .put("unread_mention_count", 0).put("unread_reaction_count", 0).put("unread_poll_vote_count", 0);
+        chat.set("notification_settings", notificationSettings());
+        chat.set("available_reactions", object("chatAvailableReactionsAll").put("max_reaction_count", 11));
+        chat.put("message_auto_delete_time", 0);
+        chat.set("video_chat", object("videoChat").put("group_call_id", 0).put("has_participants", false));
+        chat.put("reply_markup_message_id", 0).put("client_data", "");
+    }
+
+    private static ObjectNode permissions(boolean all) {
+        ObjectNode p = object("chatPermissions");
+        for (String name : List.of("can_send_basic_messages", "can_send_audios", "can_send_documents", "can_send_photos",
+                "can_send_videos", "can_send_video_notes", "can_send_voice_notes", "can_send_polls",
+                "can_send_other_messages", "can_add_link_previews", "can_react_to_messages", "can_edit_tag",
+                "can_change_info", "can_invite_users", "can_pin_messages", "can_create_topics")) {
+            p.put(name, all || name.equals("can_react_to_messages"));
+        }
+        return p;
+    }
+
+    private static ObjectNode notificationSettings() {
+        return object("chatNotificationSettings").put("use_default_mute_for", true).put("mute_for", 0)
+                .put("use_default_sound", true).put("sound_id", "0").put("use_default_show_preview", true)
+                .put("show_preview", true).put("use_default_mute_stories", true).put("mute_stories", false)
+                .put("use_default_story_sound", true).put("story_sound_id", "0").put("use_default_show_story_poster", true)
+                .put("show_story_poster", true).put("use_default_disable_pinned_message_notifications", true)
+                .put("disable_pinned_message_notifications", false).put("use_default_disable_mention_notifications", true)
+                .put("disable_mention_notifications", false);
     }
 
     static ObjectNode supergroup(ChannelModel c) {
@@ -157,9 +199,9 @@ final class TdObjects {
     }
 
     /** Local state of a file, as TDLib fills localFile. */
-    record Local(String path, boolean canBeDeleted, boolean active, boolean completed, long prefix) {
+    record Local(String path, boolean canBeDeleted, boolean active, boolean completed, long prefix, long downloaded) {
 
-        static final Local NONE = new Local("", false, false, false, 0);
+        static final Local NONE = new Local("", false, false, false, 0, 0);
     }
 
     static ObjectNode file(int id, long size, Local local, String remoteId, String uniqueId) {
@@ -167,7 +209,7 @@ final class TdObjects {
         ObjectNode l = object("localFile").put("path", local.path()).put("can_be_downloaded", true)
                 .put("can_be_deleted", local.canBeDeleted()).put("is_downloading_active", local.active())
                 .put("is_downloading_completed", local.completed()).put("download_offset", 0)
-                .put("downloaded_prefix_size", local.prefix()).put("downloaded_size", local.prefix());
+                .put("downloaded_prefix_size", local.prefix()).put("downloaded_size", local.downloaded());
         f.set("local", l);
         ObjectNode r = object("remoteFile").put("id", remoteId).put("unique_id", uniqueId)
                 .put("is_uploading_active", false).put("is_uploading_completed", true).put("uploaded_size", size);

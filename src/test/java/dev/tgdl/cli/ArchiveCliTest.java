@@ -45,7 +45,7 @@ class ArchiveCliTest {
     void grownChannel_secondRunRequestsOnlyTheNewPages_andDownloadsOnlyNewFiles() throws IOException {
         Path file = scenario("""
                 time_scale: 200
-                limits: {history: {rate: 50, burst: 50}, download: {rate: 50, burst: 50}, bandwidth: 50MB}
+                limits: {history: {rate: 50, burst: 50}, parts: {rate: 500, burst: 500}, bandwidth: 50MB}
                 channels:
                   - {username: news, id: 3000000001, messages: 500, growth: 30, text_share: 0.5, deleted_share: 0,
                      sizes: {median: 20KB, sigma: 0.5, min: 1KB, max: 100KB}}

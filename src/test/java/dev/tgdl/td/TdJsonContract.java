@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tgdl.testing.Threads;
 import java.nio.file.Path;
 import java.time.Duration;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -206,5 +208,50 @@ public abstract class TdJsonContract {
 
         assertThatThrownBy(() -> client.call(new TdFunctions.GetOption("version")))
                 .isInstanceOfSatisfying(TdException.class, e -> assertThat(e.code()).isEqualTo(500));
+    }
+
+    @Test
+    void setTdlibParameters_isFollowedByTheOptionStream_andAConnectionState() throws Exception {
+        TdClient client = newClient();
+        List<TdApi.Update> updates = new CopyOnWriteArrayList<>();
+        client.addUpdateListener(updates::add);
+        client.call(new TdFunctions.GetOption("version"));
+
+        client.call(parameters());
+        client.awaitAuthorizationState(s -> s instanceof TdApi.AuthorizationStateWaitPhoneNumber, WAIT);
+
+        List<String> options = updates.stream().filter(u -> u instanceof TdApi.UpdateOption)
+                .map(u -> ((TdApi.UpdateOption) u).name()).toList();
+        assertThat(options).contains("version", "commit_hash", "unix_time", "utc_time_offset");
+        assertThat(options.indexOf("unix_time")).isGreaterThan(options.indexOf("commit_hash"));
+        Threads.await(() -> updates.stream().anyMatch(u -> u instanceof TdApi.UpdateConnectionState), WAIT);
+    }
+
+    @Test
+    void rawRequestToAClosedClient_isAnswered500RequestAborted() throws Exception {
+        TdClient client = newClient();
+        client.call(new TdFunctions.GetOption("version"));
+        int id = client.id();
+        client.close();
+        assertThat(Threads.liveThreadsNamed("td-receive"::equals, WAIT)).isEmpty();
+
+        backend().send(id, "{\"@type\":\"getAuthorizationState\",\"@extra\":\"after-close\"}");
+
+        JsonNode answer = null;
+        long giveUp = System.nanoTime() + WAIT.toNanos();
+        while (answer == null && System.nanoTime() < giveUp) {
+            Optional<String> document = backend().receive(0.5);
+            if (document.isPresent()) {
+                JsonNode node = TdCodec.parse(document.get());
+                if ("after-close".equals(node.path("@extra").asText())) {
+                    answer = node;
+                }
+            }
+        }
+        assertThat(answer).isNotNull();
+        assertThat(answer.path("@type").asText()).isEqualTo("error");
+        assertThat(answer.path("code").asInt()).isEqualTo(500);
+        assertThat(answer.path("message").asText()).isEqualTo("Request aborted");
+        assertThat(answer.path("@client_id").asInt()).isEqualTo(id);
     }
 }

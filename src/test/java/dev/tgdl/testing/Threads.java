@@ -2,6 +2,7 @@ package dev.tgdl.testing;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /** Thread checks for "no thread outlives the run" assertions. */
@@ -23,6 +24,20 @@ public final class Threads {
                 return live;
             }
             Thread.sleep(20);
+        }
+    }
+
+    /**
+     * Waits until {@code condition} holds, for something another (real-time) thread does, up to
+     * {@code limit}; fails the test when it never does. Not a timing assertion: the limit only stops a hang.
+     */
+    public static void await(BooleanSupplier condition, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not reached within " + limit);
+            }
+            Thread.sleep(5);
         }
     }
 }

@@ -6,9 +6,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * TDLib's schema (td_api.tl, copied into the test resources), to check JSON documents against:
@@ -16,9 +20,15 @@ import java.util.Map;
  */
 public final class TlSchema {
 
-    /** A constructor: its fields and the class it belongs to. */
-    record Constructor(String name, Map<String, String> fields, String result) {
+    /**
+     * A constructor: its fields, those of them the schema says may be null (TDLib omits those when
+     * null; every other field is always written), and the class it belongs to.
+     */
+    record Constructor(String name, Map<String, String> fields, Set<String> nullable, String result) {
     }
+
+    /** How td_api.tl describes a field that may be absent. */
+    private static final Pattern NULLABLE = Pattern.compile("(?i)may be null|null if|if null|pass null|; null\\b|or null\\b");
 
     private final Map<String, Constructor> constructors = new HashMap<>();
     private final Map<String, Constructor> functions = new HashMap<>();
@@ -34,15 +44,23 @@ public final class TlSchema {
                 throw new IOException("td_api.tl is missing from the test resources");
             }
             boolean functionsPart = false;
+            StringBuilder comment = new StringBuilder();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 line = line.trim();
                 if (line.equals("---functions---")) {
                     functionsPart = true;
                     continue;
                 }
-                if (line.isEmpty() || line.startsWith("//") || !line.endsWith(";") || !line.contains("=")) {
+                if (line.startsWith("//")) {
+                    comment.append(' ').append(line.startsWith("//-") ? line.substring(3) : line.substring(2));
                     continue;
                 }
+                if (line.isEmpty() || !line.endsWith(";") || !line.contains("=")) {
+                    comment.setLength(0);
+                    continue;
+                }
+                Map<String, String> described = descriptions(comment.toString());
+                comment.setLength(0);
                 String left = line.substring(0, line.lastIndexOf('=')).trim();
                 String result = line.substring(line.lastIndexOf('=') + 1, line.length() - 1).trim();
                 String[] parts = left.split("\\s+");
@@ -59,16 +77,44 @@ public final class TlSchema {
                 if (builtin) {
                     continue;
                 }
-                Constructor c = new Constructor(parts[0], fields, result);
+                Set<String> nullable = new HashSet<>();
+                fields.forEach((name, type) -> {
+                    String text = described.getOrDefault(name, "");
+                    if (NULLABLE.matcher(text).find()) {
+                        nullable.add(name);
+                    }
+                });
+                Constructor c = new Constructor(parts[0], fields, Set.copyOf(nullable), result);
                 (functionsPart ? schema.functions : schema.constructors).put(parts[0], c);
             }
         }
         return schema;
     }
 
+    /** The description of each field in a constructor's comment ({@code @name text @other text}). */
+    private static Map<String, String> descriptions(String comment) {
+        Map<String, String> out = new HashMap<>();
+        Matcher m = Pattern.compile("@(\\w+) ((?:(?!@\\w+ ).)*)").matcher(comment);
+        while (m.find()) {
+            out.put(m.group(1), m.group(2));
+        }
+        return out;
+    }
+
     /** Whether a function of this name exists. */
     public boolean isFunction(String name) {
         return functions.containsKey(name);
+    }
+
+    private boolean requireFields = true;
+
+    /** The same schema, not asking for absent fields (for requests: TDLib takes defaults for them). */
+    public TlSchema lenient() {
+        TlSchema copy = new TlSchema();
+        copy.constructors.putAll(constructors);
+        copy.functions.putAll(functions);
+        copy.requireFields = false;
+        return copy;
     }
 
     /** The problems of one document (empty when it conforms). */
@@ -80,6 +126,9 @@ public final class TlSchema {
 
     /** The problems of a request (a function with its arguments). */
     public List<String> requestProblems(JsonNode request) {
+        if (requireFields) {
+            return lenient().requestProblems(request); // TDLib takes defaults for the fields a request leaves out
+        }
         List<String> problems = new ArrayList<>();
         String type = request.path("@type").asText();
         Constructor f = functions.get(type);
@@ -109,6 +158,13 @@ public final class TlSchema {
     }
 
     private void checkFields(JsonNode node, Constructor c, String path, List<String> problems) {
+        if (requireFields) {
+            for (String field : c.fields().keySet()) {
+                if (!node.has(field) && !c.nullable().contains(field)) {
+                    problems.add(path + ": " + c.name() + " lacks '" + field + "' (TDLib writes every field that cannot be null)");
+                }
+            }
+        }
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             String name = field.getKey();
             if (name.equals("@type") || name.equals("@extra") || name.equals("@client_id")) {
