@@ -84,7 +84,8 @@ public final class AppContext implements AutoCloseable {
         // a malformed proxy is a usage error before anything starts, whatever the command
         options.proxy().or(config::proxy).ifPresent(ProxySpec::parse);
         Optional<String> pace = Optional.ofNullable(env.get("TGDL_SIM_TIME_SCALE")).filter(v -> !v.isBlank());
-        Optional<Simulation> simulation = options.simulate().map(spec -> Simulation.load(spec, pace));
+        Optional<String> seed = Optional.ofNullable(env.get("TGDL_SIM_SEED")).filter(v -> !v.isBlank());
+        Optional<Simulation> simulation = options.simulate().map(spec -> Simulation.load(spec, pace, seed));
         Profile profile = Profile.resolve(options.profileName(), env, simulation.map(Simulation::key));
         profile.createFolders();
         TimeSource clock = simulation.<TimeSource>map(s -> s.clock(profile.home())).orElseGet(TimeSource::system);

@@ -8,7 +8,7 @@ import dev.tgdl.config.DataSizes;
 import dev.tgdl.download.DownloadReport;
 import dev.tgdl.download.MediaDownloader;
 import dev.tgdl.download.ProgressListener;
-import dev.tgdl.download.RunControl;
+import dev.tgdl.pacing.RunControl;
 import dev.tgdl.telegram.Telegram;
 import dev.tgdl.telegram.TelegramException;
 import java.time.Duration;
@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,8 +98,7 @@ public final class Archives {
      * run; sends the summary when notifications are on.
      */
     public static Report run(AppContext app, List<Job> jobs, ProgressListener listener, RunControl control,
-                             Consumer<MediaDownloader> started, ToIntFunction<List<DownloadReport>> exitCode)
-            throws InterruptedException {
+                             Consumer<MediaDownloader> started) throws InterruptedException {
         app.lock("archive");
         Telegram telegram = app.openLoggedInSession().telegram();
         Manifest manifest = app.manifest();
@@ -115,11 +113,11 @@ public final class Archives {
             LOG.info("job {}: {} to {}", job.name(), String.join(" ", job.plan().options().sources().stream()
                     .map(s -> s.text()).toList()), job.plan().output());
             var ledger = Downloads.ledger(app, manifest, job.plan());
-            DownloadReport report = Downloads.engine(app, job.plan(), telegram, ledger, listener, control, app.sizes(),
-                    started).run();
+            DownloadReport report = Downloads.engine(app.clock(), job.plan(), telegram, ledger, listener, control,
+                    app.sizes(), Downloads.random(app), started).run();
             reports.add(new JobReport(job.name(), report));
         }
-        int code = exitCode.applyAsInt(reports.stream().map(JobReport::report).toList());
+        int code = ExitCode.worst(reports.stream().map(JobReport::report).toList()).code();
         long deadAfter = manifest.failed().size();
         boolean notified = notify(app, telegram, reports, Math.max(0, deadAfter - deadBefore), deadAfter, code);
         Report report = new Report(reports, Math.max(0, deadAfter - deadBefore), deadAfter, notified, code);

@@ -7,21 +7,17 @@ import dev.tgdl.config.ConfigException;
 import dev.tgdl.config.ConfigLoader;
 import dev.tgdl.config.DataSizes;
 import dev.tgdl.config.Durations;
-import dev.tgdl.download.AdaptiveThrottle;
 import dev.tgdl.download.DownloadOptions;
 import dev.tgdl.download.DownloadReport;
-import dev.tgdl.download.FixedThrottle;
 import dev.tgdl.download.FolderSink;
 import dev.tgdl.download.Ledger;
 import dev.tgdl.download.MediaDownloader;
 import dev.tgdl.download.MediaFilter;
-import dev.tgdl.download.ProbingThrottle;
 import dev.tgdl.download.ProgressListener;
 import dev.tgdl.download.ReadOnlyLedger;
-import dev.tgdl.download.RunControl;
+import dev.tgdl.pacing.RunControl;
 import dev.tgdl.download.SizeCache;
-import dev.tgdl.download.Throttle;
-import dev.tgdl.download.ThrottleSettings;
+import dev.tgdl.download.PolicySettings;
 import dev.tgdl.naming.PathTemplate;
 import dev.tgdl.telegram.MediaType;
 import dev.tgdl.telegram.SourceRef;
@@ -41,7 +37,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import java.util.function.ToIntFunction;
+import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
 /** {@code tgdl download}: checks the request, builds the engine, runs it. */
@@ -57,10 +53,19 @@ public final class Downloads {
      * @param output   the output folder
      * @param template the layout
      * @param zone     the zone of dates in names
-     * @param adaptive whether the controller adapts
+     * @param maxDuration stop (resumable) after this long
      */
-    public record Plan(DownloadOptions options, Path output, PathTemplate template, ZoneId zone, boolean adaptive,
+    public record Plan(DownloadOptions options, Path output, PathTemplate template, ZoneId zone,
                        Optional<Duration> maxDuration) {
+    }
+
+    /**
+     * A finished run.
+     *
+     * @param report its stats document
+     * @param code   its exit code
+     */
+    public record Outcome(DownloadReport report, ExitCode code) {
     }
 
     /**
@@ -104,42 +109,39 @@ public final class Downloads {
         Duration minDelay = r.minDelay().map(s -> duration(s, "--min-delay")).orElse(d.minDelay());
         Duration maxDelay = r.maxDelay().map(s -> duration(s, "--max-delay")).orElse(d.maxDelay());
         Duration floodCap = r.floodWaitCap().map(s -> duration(s, "--flood-wait-cap")).orElse(d.floodWaitCap());
-        boolean adaptive = d.adaptive() && !r.noAdaptive();
-        ThrottleSettings throttle;
+        String policy = !d.adaptive() || r.noAdaptive() ? "fixed" : d.policy();
+        PolicySettings settings;
         try {
-            if (workers > maxWorkers) {
-                throw new IllegalArgumentException("--workers " + workers + " is above --max-workers " + maxWorkers);
-            }
             Duration initial = d.initialDelay().compareTo(minDelay) < 0 ? minDelay
                     : d.initialDelay().compareTo(maxDelay) > 0 ? maxDelay : d.initialDelay();
-            throttle = new ThrottleSettings(workers, maxWorkers, initial, minDelay, maxDelay, adaptive, d.policy());
+            settings = new PolicySettings(policy, workers, maxWorkers, initial, minDelay, maxDelay);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage().replace("max workers", "--max-workers").replace("workers must", "--workers must"));
+            throw new ConfigException(e.getMessage());
         }
-        DownloadOptions options = new DownloadOptions(sources, filter, throttle, d.requestRate(), d.requestBurst(),
+        DownloadOptions options = new DownloadOptions(sources, filter, settings, d.requestRate(), d.requestBurst(),
                 floodCap, d.stallTimeout(), d.maxRetries(), r.dryRun(), r.join(), r.full(), r.linkDuplicates());
         Path output = r.output().orElse(d.output()).toAbsolutePath().normalize();
-        return new Plan(options, output, template, zone, adaptive, r.maxDuration());
+        return new Plan(options, output, template, zone, r.maxDuration());
     }
 
     /**
      * Runs a checked plan: takes the profile's lock, opens the logged-in session and the manifest,
-     * runs the engine, and records the run with the exit code {@code exitCode} gives its report.
+     * runs the engine, and records the run with its exit code.
      *
      * @param started receives the engine once built (the progress view reads its counters)
      */
-    public static DownloadReport run(AppContext app, Plan plan, String command, ProgressListener listener,
-                                     RunControl control, Consumer<MediaDownloader> started,
-                                     ToIntFunction<DownloadReport> exitCode) throws InterruptedException {
+    public static Outcome run(AppContext app, Plan plan, String command, ProgressListener listener,
+                              RunControl control, Consumer<MediaDownloader> started) throws InterruptedException {
         app.lock(command);
         Telegram telegram = app.openLoggedInSession().telegram();
         Manifest manifest = app.manifest();
         long run = manifest.startRun(command, plan.options().sources().stream().map(SourceRef::text).toList());
         Ledger ledger = ledger(app, manifest, plan);
-        DownloadReport report = engine(app, plan, telegram, ledger, listener, control, app.sizes(), started).run();
-        report = report.withExitCode(exitCode.applyAsInt(report));
-        manifest.finishRun(run, report.exitCode(), StatsJson.json(report));
-        return report;
+        DownloadReport report = engine(app.clock(), plan, telegram, ledger, listener, control, app.sizes(),
+                random(app), started).run();
+        ExitCode code = ExitCode.of(report);
+        manifest.finishRun(run, code.code(), StatsJson.json(report));
+        return new Outcome(report, code);
     }
 
     /** The ledger of a plan's output folder and selection (read-only for a dry run). */
@@ -148,14 +150,28 @@ public final class Downloads {
         return plan.options().dryRun() ? new ReadOnlyLedger(ledger) : ledger;
     }
 
-    /** The engine for a plan. */
-    static MediaDownloader engine(AppContext app, Plan plan, Telegram telegram, Ledger ledger, ProgressListener listener,
-                                  RunControl control, SizeCache sizes, Consumer<MediaDownloader> started) {
-        TimeSource clock = app.clock();
-        Throttle throttle = throttle(plan.options().throttle(), clock);
+    /**
+     * The engine's randomness: seeded from the scenario with --simulate, so that a simulated run is
+     * reproduced by running the same command again; unseeded otherwise.
+     */
+    static RandomGenerator random(AppContext app) {
+        return app.simulation().<RandomGenerator>map(s -> new SplittableRandom(s.scenario().seed() * 0x9E3779B97F4A7C15L + 1))
+                .orElseGet(SplittableRandom::new);
+    }
+
+    /**
+     * The engine for a plan: the one place it is built, for {@code download}, {@code archive} and
+     * {@code tgdl bench} alike, so the benchmark measures exactly what users run.
+     *
+     * @param random  randomness of the engine's jitter (seeded by the benchmark)
+     * @param started receives the engine once built (the progress view reads its counters)
+     */
+    public static MediaDownloader engine(TimeSource clock, Plan plan, Telegram telegram, Ledger ledger,
+                                         ProgressListener listener, RunControl control, SizeCache sizes,
+                                         RandomGenerator random, Consumer<MediaDownloader> started) {
         FolderSink sink = new FolderSink(plan.output(), plan.template(), plan.zone(), ledger);
-        MediaDownloader engine = new MediaDownloader(telegram, sink, ledger, listener, throttle, clock,
-                new SplittableRandom(), control, sizes, plan.options());
+        MediaDownloader engine = new MediaDownloader(telegram, sink, ledger, listener, clock, random, control, sizes,
+                plan.options());
         started.accept(engine);
         return engine;
     }
@@ -174,14 +190,6 @@ public final class Downloads {
     /** The retry schedule of the configuration. */
     public static RetryPolicy retryPolicy(Config config) {
         return new RetryPolicy(config.archive().retryDelays(), config.archive().retryEvery(), config.archive().maxAttempts());
-    }
-
-    /** The controller of a run. */
-    public static Throttle throttle(ThrottleSettings settings, TimeSource clock) {
-        if (!settings.adaptive()) {
-            return new FixedThrottle("fixed-" + settings.workers(), settings.workers(), settings.initialDelay());
-        }
-        return settings.policy().equals("design") ? new AdaptiveThrottle(clock, settings) : new ProbingThrottle(clock, settings);
     }
 
     static SourceRef source(String text) {
@@ -225,7 +233,7 @@ public final class Downloads {
         }
     }
 
-    static Duration duration(String text, String flag) {
+    public static Duration duration(String text, String flag) {
         try {
             return Durations.parse(text);
         } catch (IllegalArgumentException e) {

@@ -36,15 +36,18 @@ public final class Simulation implements AutoCloseable {
     }
 
     /**
-     * The built-in scenario for an empty spec, else the YAML file it names.
+     * The built-in scenario for an empty spec, a bundled one by name (bursty, large, throttled,
+     * uncapped), else the YAML file it names; TGDL_SIM_TIME_SCALE and TGDL_SIM_SEED override its keys.
      *
      * @throws ConfigException for a missing or malformed scenario
      */
-    static Simulation load(String spec, Optional<String> timeScale) {
+    static Simulation load(String spec, Optional<String> timeScale, Optional<String> seed) {
         Simulation simulation;
         try {
             if (spec.isBlank()) {
                 simulation = new Simulation(Scenario.builtin(), "builtin");
+            } else if (Scenario.BUNDLED.contains(spec) && !Files.exists(Path.of(spec))) {
+                simulation = new Simulation(Scenario.bundled(spec), spec);
             } else {
                 Path file = Path.of(spec).toAbsolutePath().normalize();
                 Scenario scenario = Scenario.load(file);
@@ -54,14 +57,22 @@ public final class Simulation implements AutoCloseable {
         } catch (ScenarioException e) {
             throw new ConfigException("bad scenario: " + e.getMessage() + " (the format is in docs/scenarios.md)", e);
         }
-        if (timeScale.isEmpty()) {
-            return simulation;
+        Scenario scenario = simulation.scenario;
+        if (timeScale.isPresent()) {
+            try {
+                scenario = scenario.withTimeScale(Scenario.timeScale(timeScale.get()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("TGDL_SIM_TIME_SCALE: " + e.getMessage());
+            }
         }
-        try {
-            return new Simulation(simulation.scenario.withTimeScale(Scenario.timeScale(timeScale.get())), simulation.key);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("TGDL_SIM_TIME_SCALE: " + e.getMessage());
+        if (seed.isPresent()) {
+            try {
+                scenario = scenario.withSeed(Long.parseLong(seed.get().trim()));
+            } catch (NumberFormatException e) {
+                throw new ConfigException("TGDL_SIM_SEED: '" + seed.get() + "' is not a whole number");
+            }
         }
+        return new Simulation(scenario, simulation.key);
     }
 
     private static String shortHash(String s) {

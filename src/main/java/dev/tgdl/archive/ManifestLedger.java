@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
  * The {@link Ledger} of one download target (an output folder and a selection), kept in the
@@ -50,6 +52,54 @@ public final class ManifestLedger implements Ledger {
                 s.executeUpdate();
             } catch (SQLException e) {
                 throw Manifest.failure("record chat " + chat.displayName(), e);
+            }
+        }
+    }
+
+    @Override
+    public OptionalLong chatIdOf(String username) {
+        if (username.isBlank()) {
+            return OptionalLong.empty();
+        }
+        synchronized (manifest) {
+            try (PreparedStatement s = db().prepareStatement(
+                    "SELECT chat_id FROM chats WHERE username = ? COLLATE NOCASE ORDER BY last_run_at DESC LIMIT 1")) {
+                s.setString(1, username);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? OptionalLong.of(r.getLong(1)) : OptionalLong.empty();
+                }
+            } catch (SQLException e) {
+                throw Manifest.failure("look up @" + username, e);
+            }
+        }
+    }
+
+    @Override
+    public OptionalDouble learnedRate(String key) {
+        synchronized (manifest) {
+            try (PreparedStatement s = db().prepareStatement("SELECT rate FROM learned_limits WHERE key = ?")) {
+                s.setString(1, key);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? OptionalDouble.of(r.getDouble(1)) : OptionalDouble.empty();
+                }
+            } catch (SQLException e) {
+                throw Manifest.failure("read the learned rate " + key, e);
+            }
+        }
+    }
+
+    @Override
+    public void learnedRate(String key, double rate) {
+        synchronized (manifest) {
+            try (PreparedStatement s = db().prepareStatement("""
+                    INSERT INTO learned_limits (key, rate, updated_at) VALUES (?, ?, ?)
+                    ON CONFLICT (key) DO UPDATE SET rate = excluded.rate, updated_at = excluded.updated_at""")) {
+                s.setString(1, key);
+                s.setDouble(2, rate);
+                s.setLong(3, manifest.now());
+                s.executeUpdate();
+            } catch (SQLException e) {
+                throw Manifest.failure("record the learned rate " + key, e);
             }
         }
     }

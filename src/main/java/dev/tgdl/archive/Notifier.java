@@ -1,7 +1,7 @@
 package dev.tgdl.archive;
 
-import dev.tgdl.download.Jitter;
-import dev.tgdl.download.RateLimiter;
+import dev.tgdl.pacing.Jitter;
+import dev.tgdl.pacing.RateLimiter;
 import dev.tgdl.telegram.Telegram;
 import dev.tgdl.telegram.TelegramException;
 import dev.tgdl.time.TimeSource;

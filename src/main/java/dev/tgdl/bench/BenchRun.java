@@ -1,116 +1,96 @@
 package dev.tgdl.bench;
 
-import dev.tgdl.download.DownloadOptions;
-import dev.tgdl.download.DownloadReport;
-import dev.tgdl.download.FolderSink;
-import dev.tgdl.download.Ledger;
-import dev.tgdl.download.MediaDownloader;
-import dev.tgdl.download.MediaFilter;
-import dev.tgdl.download.ProgressListener;
-import dev.tgdl.download.RunControl;
-import dev.tgdl.download.SizeCache;
-import dev.tgdl.download.Throttle;
-import dev.tgdl.naming.PathTemplate;
-import dev.tgdl.sim.Scenario;
-import dev.tgdl.sim.SimStats;
-import dev.tgdl.sim.SimulatedTdlib;
-import dev.tgdl.telegram.SourceRef;
-import dev.tgdl.telegram.TdSession;
-import dev.tgdl.time.TimeSource;
-import dev.tgdl.time.VirtualClock;
-import java.time.Instant;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
-import java.util.SplittableRandom;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
 import java.util.stream.Stream;
 
-/** Runs one policy on one scenario with one seed, in this JVM, against a fresh simulator. */
+/**
+ * Runs one policy on one scenario with one seed: {@code tgdl --simulate=... download @channel --json}
+ * through the same command line a user types, with the scenario's seed (TGDL_SIM_SEED, which also
+ * seeds tgdl's jitter), the policy's settings (TGDL_DOWNLOAD_*), unpaced virtual time, a profile of
+ * its own, and {@code --max-duration} as the budget.
+ */
 final class BenchRun {
 
-    /** A run may take this many times its lower bound before it is stopped and reported unfinished. */
+    /** A run may take this many times its lower bound (plus two minutes) before it is stopped and reported unfinished. */
     static final int BUDGET_FACTOR = 4;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private BenchRun() {
     }
 
-    static RunResult run(BenchScenario s, Policy policy, long seed, Path work, boolean trace)
-            throws InterruptedException, IOException {
-        Scenario scenario = s.scenario().withSeed(seed).withTimeScale(s.timeScale());
+    /**
+     * @param home   the profile's folder: a second run in the same folder is a second run of the same profile
+     * @param trace  record the policy over time
+     * @param second whether this is the profile's second run (reported as such)
+     */
+    static RunResult run(CommandRunner runner, BenchScenario s, Policy policy, long seed, Path home, boolean trace,
+                         boolean second) throws IOException {
         BenchScenario.Work expected = s.work(seed);
-        Duration lowerBound = LowerBound.of(s.scenario().limits(), s.limits(), s.scenario().account().premium(), expected);
-        VirtualClock clock = TimeSource.virtual(Instant.parse("2026-01-01T00:00:00Z"), Double.POSITIVE_INFINITY);
-        TimeSource.Participation part = clock.participate();
-        SimulatedTdlib sim = SimulatedTdlib.create(scenario, clock);
-        Path dir = Files.createTempDirectory(work, s.name() + "-" + policy.name() + "-");
-        List<RunResult.TracePoint> points = new CopyOnWriteArrayList<>();
-        try (TdSession session = TdSession.open(new TdSession.Options(sim, dir.resolve("db"), dir.resolve("files"),
-                dir.resolve("tdlib.log"), 0, 1, "bench", Optional.empty(), "bench", clock, Duration.ofSeconds(30)))) {
-            Throttle throttle = policy.create(clock);
-            DownloadOptions options = new DownloadOptions(List.of(SourceRef.parse("@" + s.channel())), MediaFilter.all(),
-                    policy.settings(), 1000, 1000, Duration.ofHours(2), Duration.ofMinutes(2), 5, false, false, false, false);
-            // a budget that a stalled download (cancelled after 90 s without a first byte) still fits in
-            RunControl control = new RunControl(clock, Optional.of(lowerBound.multipliedBy(BUDGET_FACTOR).plusMinutes(2)));
-            FolderSink sink = new FolderSink(dir.resolve("out"), PathTemplate.parse("{message_id}_{unique_id}"), ZoneOffset.UTC,
-                    Ledger.NONE);
-            MediaDownloader engine = new MediaDownloader(session.telegram(), sink, Ledger.NONE, ProgressListener.NONE,
-                    throttle, clock, new SplittableRandom(seed), control, new SizeCache(clock), options);
-            Thread sampler = trace ? startSampler(engine, clock, points) : null;
-            List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == MemoryType.HEAP).toList();
-            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-            long cpu = cpuNanos();
-            DownloadReport report = engine.run();
-            double cpuSeconds = (cpuNanos() - cpu) / 1e9;
-            long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            if (sampler != null) {
-                clock.interrupt(sampler);
-                sampler.join();
-            }
-            SimStats stats = sim.stats();
-            double seconds = Math.max(0.001, report.elapsedSeconds());
-            boolean finished = report.successfulDownloads() >= expected.files() && report.stopped() == null;
-            double lb = lowerBound.toNanos() / 1e9;
-            // an unfinished run is credited only with the share of the work it did
-            double done = Math.min(1.0, report.successfulDownloads() / (double) Math.max(1, expected.files()));
-            return new RunResult(s.name(), policy.name(), seed, finished, seconds, lb, lb * done / seconds,
-                    stats.floodWaitsIssued(), stats.floodWaitSecondsImposed(), stats.tooManyRequests(),
-                    report.successfulDownloads(), report.bytesDownloaded(), report.successfulDownloads() / (seconds / 60),
-                    report.bytesDownloaded() / seconds, cpuSeconds, peak, List.copyOf(points));
-        } finally {
-            sim.close();
-            part.close();
-            clock.close();
-            delete(dir);
+        Duration bound = LowerBound.of(s.scenario().limits(), s.limits(), s.scenario().account().premium(), expected);
+        Duration budget = bound.multipliedBy(BUDGET_FACTOR).plusMinutes(2);
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("HOME", home.toString());
+        env.put("XDG_DATA_HOME", home.resolve("data").toString());
+        env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        env.put("TGDL_SIM_TIME_SCALE", "max");
+        env.put("TGDL_SIM_SEED", String.valueOf(seed));
+        env.putAll(policy.environment());
+        Path traceFile = home.resolve("trace-" + (second ? 2 : 1) + ".tsv");
+        if (trace) {
+            env.put("TGDL_BENCH_TRACE", traceFile.toString());
         }
+        Path out = home.resolve(second ? "out-2" : "out-1");
+        List<String> args = List.of("--simulate=" + s.simulate(), "-q", "download", "@" + s.channel(), "-o", out.toString(),
+                "--json", "--no-progress", "--max-duration", budget.toSeconds() + "s");
+        long cpu = cpuNanos();
+        long real = System.nanoTime();
+        CommandRunner.Result result = runner.run(env, args);
+        double realSeconds = (System.nanoTime() - real) / 1e9;
+        double cpuSeconds = (cpuNanos() - cpu) / 1e9;
+        JsonNode doc;
+        try {
+            doc = JSON.readTree(result.out());
+        } catch (IOException e) {
+            throw new IOException("the run of " + s.name() + "/" + policy.name() + " printed no stats document (exit "
+                    + result.exitCode() + ")", e);
+        }
+        long files = doc.path("successful_downloads").asLong();
+        double seconds = Math.max(0.001, doc.path("elapsed_seconds").asDouble());
+        boolean finished = files >= expected.files() && doc.path("stopped").isNull();
+        double lb = bound.toNanos() / 1e9;
+        double done = Math.min(1.0, files / (double) Math.max(1, expected.files()));
+        JsonNode sim = doc.path("simulator");
+        long bytes = doc.path("bytes_downloaded").asLong();
+        return new RunResult(s.name(), policy.name() + (second ? " (2nd run)" : ""), seed, finished, seconds, lb,
+                lb * done / seconds, sim.path("flood_waits_issued").asLong(), sim.path("flood_wait_seconds_imposed").asDouble(),
+                sim.path("too_many_requests").asLong(), files, bytes, files / (seconds / 60), bytes / seconds, cpuSeconds,
+                realSeconds, doc.path("peak_heap_bytes").asLong(), trace ? readTrace(traceFile) : List.of());
     }
 
-    private static Thread startSampler(MediaDownloader engine, TimeSource clock, List<RunResult.TracePoint> points) {
-        long start = clock.nanos();
-        return clock.startThread("bench-trace", false, () -> {
-            try {
-                while (true) {
-                    var state = engine.throttle().state();
-                    var stats = engine.stats();
-                    points.add(new RunResult.TracePoint(clock.since(start).toNanos() / 1e9, state.workers(),
-                            state.delay().toNanos() / 1e9, stats.successes(), stats.bytesIncludingActive(),
-                            stats.floodCount()));
-                    clock.sleep(Duration.ofSeconds(1));
-                }
-            } catch (InterruptedException e) {
-                // the run is over
+    private static List<RunResult.TracePoint> readTrace(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<RunResult.TracePoint> points = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            String[] f = line.split("\t");
+            if (f.length == 6) {
+                points.add(new RunResult.TracePoint(Double.parseDouble(f[0]), Integer.parseInt(f[1]), Double.parseDouble(f[2]),
+                        Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5])));
             }
-        });
+        }
+        return points;
     }
 
     static long cpuNanos() {
@@ -126,8 +106,7 @@ final class BenchRun {
             return;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            List<Path> all = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
-            for (Path p : all) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }

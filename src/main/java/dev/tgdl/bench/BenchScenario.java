@@ -3,30 +3,32 @@ package dev.tgdl.bench;
 import dev.tgdl.sim.Scenario;
 import dev.tgdl.sim.SimChannel;
 import dev.tgdl.sim.SimMedia;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A benchmark scenario: a simulated Telegram, the channel to download, and the time scale to run at.
+ * A benchmark scenario: a simulated Telegram, as {@code --simulate} names it, and the channel to download.
  *
- * @param name      as reported
- * @param scenario  the simulated Telegram
- * @param channel   the channel's username
- * @param timeScale simulated seconds per real second
+ * @param name     as reported
+ * @param simulate the value of {@code --simulate=}: empty for the built-in scenario, a bundled name, or a file
+ * @param scenario the simulated Telegram
+ * @param channel  the channel's username
  */
-public record BenchScenario(String name, Scenario scenario, String channel, double timeScale) {
+public record BenchScenario(String name, String simulate, Scenario scenario, String channel) {
 
-    /** The built-in set: demo, strict, bursty, flaky, large. */
+    /** The built-in set: demo, strict, bursty, flaky, large, throttled. */
     public static List<BenchScenario> builtin() {
         Scenario builtin = Scenario.builtin();
         return List.of(
-                new BenchScenario("demo", builtin, "demo", 20),
-                new BenchScenario("strict", builtin, "strict", 120),
-                new BenchScenario("bursty", Scenario.bundled("bursty"), "bursty", 80),
-                new BenchScenario("flaky", builtin, "flaky", 60),
-                new BenchScenario("large", Scenario.bundled("large"), "large", 40));
+                new BenchScenario("demo", "", builtin, "demo"),
+                new BenchScenario("strict", "", builtin, "strict"),
+                new BenchScenario("bursty", "bursty", Scenario.bundled("bursty"), "bursty"),
+                new BenchScenario("flaky", "", builtin, "flaky"),
+                new BenchScenario("large", "large", Scenario.bundled("large"), "large"),
+                new BenchScenario("throttled", "throttled", Scenario.bundled("throttled"), "throttled"));
     }
 
-    /** A scenario by name (demo, strict, bursty, flaky, large, big), or the first channel of a YAML file. */
+    /** A scenario by name (those of {@link #builtin()}, big), or the first channel of a YAML file. */
     public static BenchScenario named(String name) {
         for (BenchScenario s : builtin()) {
             if (s.name().equals(name)) {
@@ -34,13 +36,14 @@ public record BenchScenario(String name, Scenario scenario, String channel, doub
             }
         }
         if (name.equals("big")) {
-            return new BenchScenario("big", Scenario.builtin(), "big", 20);
+            return new BenchScenario("big", "", Scenario.builtin(), "big");
         }
-        Scenario file = Scenario.load(java.nio.file.Path.of(name));
-        if (file.channels().isEmpty()) {
+        Path file = Path.of(name).toAbsolutePath().normalize();
+        Scenario scenario = Scenario.load(file);
+        if (scenario.channels().isEmpty()) {
             throw new IllegalArgumentException("scenario " + name + " has no channels");
         }
-        return new BenchScenario(file.name(), file, file.channels().getFirst().username(), file.timeScale());
+        return new BenchScenario(scenario.name(), file.toString(), scenario, scenario.channels().getFirst().username());
     }
 
     /** The model of the channel downloaded. */

@@ -14,10 +14,10 @@ public final class Benchmarks {
     /** A fixed-width table: one line per scenario and policy (medians, with the efficiency's spread). */
     public static String table(BenchReport report) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%-8s %-10s %9s %9s %16s %7s %9s %6s %9s %10s %7s %9s%n", "scenario", "policy",
+        s.append(String.format(Locale.ROOT, "%-9s %-20s %9s %9s %16s %7s %9s %6s %9s %10s %7s %9s%n", "scenario", "policy",
                 "time s", "bound s", "efficiency", "floods", "waited s", "429s", "files/min", "bytes/s", "cpu s", "peak heap"));
         for (BenchReport.Pair p : report.pairs()) {
-            s.append(String.format(Locale.ROOT, "%-8s %-10s %9.1f %9.1f %5.2f (%.2f-%.2f) %7.0f %9.0f %6.0f %9.1f %10s %7.1f %9s%s%n",
+            s.append(String.format(Locale.ROOT, "%-9s %-20s %9.1f %9.1f %5.2f (%.2f-%.2f) %7.0f %9.0f %6.0f %9.1f %10s %7.1f %9s%s%n",
                     p.scenario(), p.policy(), p.simSeconds().median(), p.lowerBound().median(), p.efficiency().median(),
                     p.efficiency().min(), p.efficiency().max(), p.floodWaits().median(), p.floodWaitSeconds().median(),
                     p.tooManyRequests().median(), p.filesPerMinute().median(),
@@ -34,6 +34,10 @@ public final class Benchmarks {
                         m.messages(), m.command(), m.exitCode(), DataSizes.format(m.peakHeapBytes()), m.files()));
             }
             s.append(String.format(Locale.ROOT, "start-up: tgdl --version %.2f s%n", e.startupSeconds()));
+            if (e.cpuLoad() != null) {
+                s.append(String.format(Locale.ROOT, "cpu load: demo/adaptive %.2f s idle, %.2f s with two busy loops (%.2f%%)%n",
+                        e.cpuLoad().idleSeconds(), e.cpuLoad().loadedSeconds(), 100 * e.cpuLoad().difference()));
+            }
         }
         s.append(System.lineSeparator()).append("targets:").append(System.lineSeparator());
         for (BenchReport.Target t : report.targets()) {

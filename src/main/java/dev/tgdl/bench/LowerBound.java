@@ -12,7 +12,9 @@ import java.time.Duration;
  *       Premium) are in flight, each part at least a round trip (and, once the speed limit applies,
  *       its share of {@code FLOOD_PREMIUM_WAIT}s on top);</li>
  *   <li>its parts through the data centre's part budget (the burst is free);</li>
- *   <li>its history loads (about one per 50 messages) through the account's history budget.</li>
+ *   <li>its history loads (about one per 50 messages) through the account's history budget, and one
+ *       after the other: TDLib loads a chat's history newest to oldest, each load below the last, a
+ *       round trip each.</li>
  * </ul>
  * Each is integrated over the limit phases; the bound is the longest of them, plus the round trips
  * before the first byte can flow (resolve, the first history page, the first part).
@@ -37,7 +39,8 @@ final class LowerBound {
         double bytes = timeFor(dc, work.bytes(), 0, t -> bandwidth(dc, t));
         double flight = inFlightTime(account, premium, work.bytes(), inFlight, Math.max(rtt, 1e-3));
         double parts = timeFor(dc, work.parts(), dc.parts().burst(), t -> bucket(dc, t, true));
-        double history = timeFor(account, work.historyLoads(), account.history().burst(), t -> bucket(account, t, false));
+        double history = Math.max(timeFor(account, work.historyLoads(), account.history().burst(),
+                t -> bucket(account, t, false)), work.historyLoads() * account.latency().toNanos() / 1e9);
         double longest = Math.max(Math.max(bytes, flight), Math.max(parts, history));
         double start = 2 * account.latency().toNanos() / 1e9 + rtt;
         return Duration.ofNanos((long) ((longest + start) * 1e9));

@@ -1,47 +1,51 @@
 package dev.tgdl.bench;
 
-import dev.tgdl.download.AdaptiveThrottle;
-import dev.tgdl.download.FixedThrottle;
-import dev.tgdl.download.ProbingThrottle;
-import dev.tgdl.download.Throttle;
-import dev.tgdl.download.ThrottleSettings;
-import dev.tgdl.time.TimeSource;
+import dev.tgdl.config.Durations;
+import dev.tgdl.download.Policies;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * A download policy under test: a name and how to build its controller.
+ * A download policy under test: a name and the configuration that selects it, given to the run as
+ * TGDL_* environment variables, exactly as a user would set the {@code download.*} keys.
  *
  * @param name     as reported
- * @param kind     adaptive, design or fixed
- * @param settings workers, delays and bounds
+ * @param settings config keys under {@code download.} and their values
  */
-public record Policy(String name, String kind, ThrottleSettings settings) {
+public record Policy(String name, Map<String, String> settings) {
 
-    /** tgdl's controller with its defaults. */
-    public static final Policy ADAPTIVE = new Policy("adaptive", "adaptive", defaults(2, 16));
-    /** DESIGN.md's controller, as written. */
-    public static final Policy DESIGN = new Policy("design", "design", defaults(2, 8));
+    /** tgdl's default policy with its defaults: what {@code tgdl download} runs. */
+    public static final Policy ADAPTIVE = new Policy("adaptive", Map.of("policy", "adaptive"));
+    /** The original design's controller, as written: 2 workers, 0.5 s, up to 8 workers. */
+    public static final Policy DESIGN = new Policy("design", Map.of("policy", "design", "workers", "2", "max_workers", "8",
+            "initial_delay", "0.5s", "min_delay", "0.05s"));
 
-    private static ThrottleSettings defaults(int workers, int max) {
-        return new ThrottleSettings(workers, max, Duration.ofMillis(500), Duration.ofMillis(10), Duration.ofSeconds(60),
-                true, "adaptive");
+    /** N files at a time, no pause: flood waits are waited out, nothing adapts. */
+    public static Policy fixed(int workers) {
+        return fixed("fixed-" + workers, workers, Duration.ZERO);
     }
 
-    /** N files at a time, no pacing; flood waits are waited out, nothing adapts. */
-    public static Policy fixed(int workers) {
-        return new Policy("fixed-" + workers, "fixed", new ThrottleSettings(workers, Math.max(workers, 1), Duration.ZERO,
-                Duration.ZERO, Duration.ofSeconds(60), false, "fixed"));
+    private static Policy fixed(String name, int workers, Duration delay) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("policy", "fixed");
+        s.put("workers", String.valueOf(workers));
+        s.put("max_workers", String.valueOf(workers));
+        s.put("initial_delay", delay.toMillis() + "ms");
+        s.put("min_delay", "0s");
+        return new Policy(name, Map.copyOf(s));
     }
 
     /**
      * Parses a policy a user names: {@code adaptive}, {@code design}, {@code fixed-N},
-     * {@code fixed:N:DELAY} (e.g. {@code fixed:4:0.5s}), {@code adaptive:W:MAX} (start and most workers).
+     * {@code fixed:N:DELAY} (e.g. {@code fixed:4:0.5s}), {@code adaptive:MAX} (most files in flight).
      *
      * @throws IllegalArgumentException naming the accepted forms
      */
     public static Policy parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
+        String forms = "use adaptive, design, fixed-N, fixed:N:DELAY or adaptive:MAX";
         try {
             if (t.equals("adaptive")) {
                 return ADAPTIVE;
@@ -54,27 +58,21 @@ public record Policy(String name, String kind, ThrottleSettings settings) {
             }
             String[] parts = t.split(":");
             if (parts[0].equals("fixed") && parts.length >= 2) {
-                int workers = Integer.parseInt(parts[1]);
-                Duration delay = parts.length > 2 ? dev.tgdl.config.Durations.parse(parts[2]) : Duration.ZERO;
-                return new Policy(text, "fixed", new ThrottleSettings(workers, workers, delay, Duration.ZERO,
-                        Duration.ofSeconds(60).plus(delay), false, "fixed"));
+                return fixed(text, Integer.parseInt(parts[1]), parts.length > 2 ? Durations.parse(parts[2]) : Duration.ZERO);
             }
-            if ((parts[0].equals("adaptive") || parts[0].equals("design")) && parts.length == 3) {
-                return new Policy(text, parts[0], defaults(Integer.parseInt(parts[1]), Integer.parseInt(parts[2])));
+            if (parts[0].equals("adaptive") && parts.length == 2) {
+                return new Policy(text, Map.of("policy", "adaptive", "max_workers", String.valueOf(Integer.parseInt(parts[1]))));
             }
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("bad policy '" + text + "': " + e.getMessage()
-                    + "; use adaptive, design, fixed-N, fixed:N:DELAY or adaptive:W:MAX", e);
+            throw new IllegalArgumentException("bad policy '" + text + "': " + e.getMessage() + "; " + forms, e);
         }
-        throw new IllegalArgumentException("unknown policy '" + text + "': use adaptive, design, fixed-N, fixed:N:DELAY or adaptive:W:MAX");
+        throw new IllegalArgumentException("unknown policy '" + text + "': " + forms + " (policies: " + Policies.NAMES + ")");
     }
 
-    /** The controller for one run. */
-    public Throttle create(TimeSource clock) {
-        return switch (kind) {
-            case "adaptive" -> new ProbingThrottle(clock, settings);
-            case "design" -> new AdaptiveThrottle(clock, settings);
-            default -> new FixedThrottle(name, settings.workers(), settings.initialDelay());
-        };
+    /** The settings as TGDL_DOWNLOAD_* environment variables. */
+    Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        settings.forEach((k, v) -> env.put("TGDL_DOWNLOAD_" + k.toUpperCase(Locale.ROOT), v));
+        return env;
     }
 }

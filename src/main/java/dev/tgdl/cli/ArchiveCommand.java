@@ -1,12 +1,13 @@
 package dev.tgdl.cli;
 
+import dev.tgdl.app.ExitCode;
 import dev.tgdl.app.AppContext;
 import dev.tgdl.app.Archives;
 import dev.tgdl.config.ConfigException;
 import dev.tgdl.config.Durations;
 import dev.tgdl.download.DownloadReport;
-import dev.tgdl.download.RunControl;
-import dev.tgdl.download.StopReason;
+import dev.tgdl.pacing.RunControl;
+import dev.tgdl.pacing.StopReason;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -46,11 +47,11 @@ final class ArchiveCommand extends BaseCommand {
         try {
             if (!noProgress && cli().terminal().stderrIsTerminal()) {
                 try (LiveProgress view = LiveProgress.open(consoleLog)) {
-                    report = Archives.run(app, planned, view, control, view::attach, ArchiveCommand::exitCode);
+                    report = Archives.run(app, planned, view, control, view::attach);
                 }
             } else {
                 PlainProgress view = new PlainProgress();
-                report = Archives.run(app, planned, view, control, view::attach, ArchiveCommand::exitCode);
+                report = Archives.run(app, planned, view, control, view::attach);
             }
         } finally {
             interrupts.close();
@@ -66,27 +67,6 @@ final class ArchiveCommand extends BaseCommand {
             }
         }
         return codeOf(report.exitCode());
-    }
-
-    /** The run's exit code: an interrupt, then an early stop, then failures decide. */
-    static int exitCode(List<DownloadReport> reports) {
-        ExitCode worst = ExitCode.OK;
-        for (DownloadReport r : reports) {
-            ExitCode code = Reports.exitCode(r);
-            if (rank(code) > rank(worst)) {
-                worst = code;
-            }
-        }
-        return worst.code();
-    }
-
-    private static int rank(ExitCode code) {
-        return switch (code) {
-            case INTERRUPTED -> 3;
-            case STOPPED_RESUMABLE -> 2;
-            case ITEMS_FAILED -> 1;
-            default -> 0;
-        };
     }
 
     private static ExitCode codeOf(int code) {

@@ -1,5 +1,6 @@
 package dev.tgdl.cli;
 
+import dev.tgdl.app.ExitCode;
 import dev.tgdl.app.AppContext;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;

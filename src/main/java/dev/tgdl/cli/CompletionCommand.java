@@ -1,5 +1,6 @@
 package dev.tgdl.cli;
 
+import dev.tgdl.app.ExitCode;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;

@@ -1,11 +1,11 @@
 package dev.tgdl.cli;
 
+import dev.tgdl.app.ExitCode;
 import dev.tgdl.app.AppContext;
 import dev.tgdl.app.DownloadRequest;
 import dev.tgdl.app.Downloads;
-import dev.tgdl.download.DownloadReport;
-import dev.tgdl.download.RunControl;
-import dev.tgdl.download.StopReason;
+import dev.tgdl.pacing.RunControl;
+import dev.tgdl.pacing.StopReason;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -79,6 +79,10 @@ final class DownloadCommand extends BaseCommand {
             description = "Stop (exit 5, resumable) when Telegram asks to wait longer than this (default 15m).")
     String floodWaitCap;
 
+    @Option(names = "--max-duration", paramLabel = "D",
+            description = "Stop (exit 5, resumable) after this long, e.g. 50m.")
+    String maxDuration;
+
     @Option(names = "--dry-run", description = "Show what would be downloaded, and where; download nothing.")
     boolean dryRun;
 
@@ -105,33 +109,33 @@ final class DownloadCommand extends BaseCommand {
                 Optional.ofNullable(minSize), Optional.ofNullable(maxSize), optional(fromId), optional(toId),
                 Optional.ofNullable(since), Optional.ofNullable(until), optional(limit), Optional.ofNullable(workers),
                 Optional.ofNullable(maxWorkers), Optional.ofNullable(minDelay), Optional.ofNullable(maxDelay),
-                noAdaptive, Optional.ofNullable(floodWaitCap), dryRun, join, full, linkDuplicates, Optional.empty());
+                noAdaptive, Optional.ofNullable(floodWaitCap), dryRun, join, full, linkDuplicates,
+                Optional.ofNullable(maxDuration).map(d -> Downloads.duration(d, "--max-duration")));
         // every flag is checked before a session is opened: a typo costs nothing
         Downloads.Plan plan = Downloads.plan(app.config(), request);
         RunControl control = new RunControl(app.clock(), plan.maxDuration());
         String command = "download " + String.join(" ", sources);
-        DownloadReport report;
+        Downloads.Outcome outcome;
         boolean live = !noProgress && cli().terminal().stderrIsTerminal();
         Interrupts interrupts = Interrupts.install(() -> control.stop(StopReason.INTERRUPTED, "interrupted"));
         try {
             if (live) {
                 try (LiveProgress view = LiveProgress.open(consoleLog)) {
-                    report = Downloads.run(app, plan, command, view, control, view::attach, r -> Reports.exitCode(r).code());
+                    outcome = Downloads.run(app, plan, command, view, control, view::attach);
                 }
             } else {
                 PlainProgress view = new PlainProgress();
-                report = Downloads.run(app, plan, command, view, control, view::attach, r -> Reports.exitCode(r).code());
+                outcome = Downloads.run(app, plan, command, view, control, view::attach);
             }
         } finally {
             interrupts.close();
         }
-        ExitCode code = Reports.exitCode(report);
         if (json) {
-            Json.print(cli().out(), Json.withSimulator(report, app));
+            Json.print(cli().out(), Json.runDocument(outcome.report(), outcome.code(), app));
         } else {
-            cli().out().println(Reports.summary(report, dryRun));
+            cli().out().println(Reports.summary(outcome.report(), dryRun));
         }
-        return code;
+        return outcome.code();
     }
 
     private static OptionalLong optional(Long value) {

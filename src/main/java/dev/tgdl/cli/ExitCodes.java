@@ -1,5 +1,6 @@
 package dev.tgdl.cli;
 
+import dev.tgdl.app.ExitCode;
 import dev.tgdl.archive.ProfileBusyException;
 import dev.tgdl.config.ConfigException;
 import dev.tgdl.td.TdLibraryException;

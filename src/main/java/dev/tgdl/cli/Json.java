@@ -3,12 +3,20 @@ package dev.tgdl.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tgdl.app.AppContext;
+import dev.tgdl.app.ExitCode;
+import dev.tgdl.app.Simulation;
+import dev.tgdl.app.StatsJson;
+import dev.tgdl.download.DownloadReport;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 
 /** The --json documents tgdl prints: snake_case, pretty, one document per command. */
 final class Json {
 
-    static final ObjectMapper MAPPER = dev.tgdl.app.StatsJson.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper MAPPER = StatsJson.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Json() {
     }
@@ -17,18 +25,25 @@ final class Json {
      * A run's document; with --simulate it carries a {@code simulator} object with the simulated
      * server's counters (requests by method, flood waits imposed, bytes served).
      */
-    static Object withSimulator(Object document, dev.tgdl.app.AppContext app) {
-        com.fasterxml.jackson.databind.node.ObjectNode node = MAPPER.valueToTree(document);
+    static Object withSimulator(Object document, AppContext app) {
+        ObjectNode node = MAPPER.valueToTree(document);
         node.put("peak_heap_bytes", peakHeap());
-        app.simulation().flatMap(dev.tgdl.app.Simulation::simulator)
+        app.simulation().flatMap(Simulation::simulator)
                 .ifPresent(sim -> node.set("simulator", MAPPER.valueToTree(sim.stats())));
+        return node;
+    }
+
+    /** A download run's document: the stats document, its exit code, and what {@link #withSimulator} adds. */
+    static Object runDocument(DownloadReport report, ExitCode code, AppContext app) {
+        ObjectNode node = (ObjectNode) withSimulator(report, app);
+        node.put("exit_code", code.code());
         return node;
     }
 
     /** The most heap this process has used (summed over the heap's pools). */
     static long peakHeap() {
-        return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
 

@@ -134,7 +134,7 @@ final class LiveProgress implements ProgressListener, AutoCloseable {
         MediaDownloader e = engine.get();
         if (e != null) {
             lines.add(new AttributedStringBuilder().style(AttributedStyle.BOLD)
-                    .append(cut(ProgressLine.of(e.stats(), e.throttle().state(), expected.get()), width)).toAttributedString());
+                    .append(cut(ProgressLine.of(e.stats(), e.policy().state(), expected.get()), width)).toAttributedString());
         }
         List<Active> files = active.values().stream().sorted(Comparator.comparingLong(Active::started)).toList();
         for (int i = 0; i < Math.min(files.size(), MAX_FILE_LINES); i++) {

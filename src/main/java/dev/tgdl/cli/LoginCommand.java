@@ -1,5 +1,6 @@
 package dev.tgdl.cli;
 
+import dev.tgdl.app.ExitCode;
 import dev.tgdl.app.AppContext;
 import dev.tgdl.app.Accounts;
 import dev.tgdl.config.ConfigException;

@@ -68,7 +68,7 @@ final class PlainProgress implements ProgressListener {
         long last = lastSummary.get();
         MediaDownloader e = engine.get();
         if (e != null && now - last > SUMMARY_EVERY && lastSummary.compareAndSet(last, now)) {
-            LOG.info("{}", ProgressLine.of(e.stats(), e.throttle().state(), expected.get()));
+            LOG.info("{}", ProgressLine.of(e.stats(), e.policy().state(), expected.get()));
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.tgdl.cli;
 import dev.tgdl.config.DataSizes;
 import dev.tgdl.config.Durations;
 import dev.tgdl.download.DownloadStats;
-import dev.tgdl.download.ThrottleState;
+import dev.tgdl.download.PolicyState;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -16,7 +16,7 @@ final class ProgressLine {
     /**
      * @param expectedFiles files the sources hold for the selection, -1 when unknown
      */
-    static String of(DownloadStats stats, ThrottleState throttle, long expectedFiles) {
+    static String of(DownloadStats stats, PolicyState throttle, long expectedFiles) {
         Duration elapsed = stats.elapsed();
         long done = stats.successes();
         long handled = done + stats.skippedCount() + stats.failures();

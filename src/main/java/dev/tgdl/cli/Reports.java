@@ -1,23 +1,15 @@
 package dev.tgdl.cli;
 
+import dev.tgdl.app.ExitCode;
 import dev.tgdl.config.DataSizes;
 import dev.tgdl.config.Durations;
 import dev.tgdl.download.DownloadReport;
-import dev.tgdl.download.StopReason;
 import java.time.Duration;
 
 /** Run results as text for people, and the exit code a report implies. */
 final class Reports {
 
     private Reports() {
-    }
-
-    /** The exit code of a finished run. */
-    static ExitCode exitCode(DownloadReport report) {
-        if (report.stopped() != null) {
-            return report.stopped().equals(StopReason.INTERRUPTED.label()) ? ExitCode.INTERRUPTED : ExitCode.STOPPED_RESUMABLE;
-        }
-        return report.hasFailures() ? ExitCode.ITEMS_FAILED : ExitCode.OK;
     }
 
     /** A few lines: what was done, what failed, why the run stopped. */
@@ -42,7 +34,9 @@ final class Reports {
             }
         }
         if (r.stopped() != null) {
-            s.append(System.lineSeparator()).append("stopped early (").append(r.stopped().replace('_', ' '))
+            s.append(System.lineSeparator()).append("stopped early (")
+                    .append(r.stoppedDetail() == null || r.stoppedDetail().isBlank() ? r.stopped().label().replace('_', ' ')
+                            : r.stoppedDetail())
                     .append("): run the same command again to resume");
         }
         return s.toString();

@@ -1,5 +1,6 @@
 package dev.tgdl.cli;
 
+import dev.tgdl.app.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tgdl.app.AppContext;
 import dev.tgdl.archive.Manifest;

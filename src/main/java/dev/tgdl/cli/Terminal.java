@@ -16,4 +16,27 @@ public interface Terminal {
 
     /** Reads a secret without echo; empty at end of input. */
     Optional<char[]> readSecret(String prompt);
+
+    /** No person at all (commands run by the benchmark): not interactive, nothing typed. */
+    Terminal NONE = new Terminal() {
+        @Override
+        public boolean interactive() {
+            return false;
+        }
+
+        @Override
+        public boolean stderrIsTerminal() {
+            return false;
+        }
+
+        @Override
+        public Optional<String> readLine(String prompt) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<char[]> readSecret(String prompt) {
+            return Optional.empty();
+        }
+    };
 }

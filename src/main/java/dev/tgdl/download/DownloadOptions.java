@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param sources      the sources, in order
  * @param filter       which media to take
- * @param throttle     the controller's settings
+ * @param policy       the download policy and its bounds
  * @param requestRate  API calls per second of the proactive token bucket
  * @param requestBurst that bucket's burst
  * @param floodWaitCap a flood wait above this stops the run (resumable)
@@ -22,7 +22,7 @@ import java.util.List;
  * @param linkDuplicates a file already archived for another message is linked (or copied) to this
  *                     message's place too, instead of only being recorded as a duplicate
  */
-public record DownloadOptions(List<SourceRef> sources, MediaFilter filter, ThrottleSettings throttle,
+public record DownloadOptions(List<SourceRef> sources, MediaFilter filter, PolicySettings policy,
                               double requestRate, int requestBurst, Duration floodWaitCap, Duration stallTimeout,
                               int maxRetries, boolean dryRun, boolean join, boolean full, boolean linkDuplicates) {
 

@@ -1,5 +1,8 @@
 package dev.tgdl.download;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.tgdl.pacing.StopReason;
+import java.util.Locale;
 import java.util.List;
 
 /**
@@ -17,8 +20,8 @@ import java.util.List;
  * @param downloadsPerMinute   successful downloads per minute of the run
  * @param bytesDownloaded      bytes downloaded in this run
  * @param elapsedSeconds       the run's duration
- * @param currentWorkers       the controller's workers at the end
- * @param adaptiveDelay        the controller's delay at the end, seconds
+ * @param currentWorkers       the policy's files in flight at most, at the end
+ * @param adaptiveDelay        the policy's pace at the end, seconds (see {@link PolicyState#delay()})
  * @param consecutiveSuccesses successes since the last flood wait
  * @param requests             API requests made (history pages, resolves, downloads started)
  * @param floodWaitsExplicit   429s received
@@ -27,9 +30,10 @@ import java.util.List;
  * @param stalls               downloads cancelled by the stall watchdog
  * @param planned              files that would be downloaded (--dry-run), or that were due
  * @param plannedBytes         their bytes
- * @param controller           the controller's trajectory
+ * @param controller           the policy's trajectory
+ * @param speedLimited         Telegram slowed this account's downloads (no Premium: updateSpeedLimitNotification)
  * @param stopped              why the run stopped early (null when it did not)
- * @param exitCode             the exit code of the run
+ * @param stoppedDetail        what stopped it, for people (null when it did not)
  * @param sources              per-source counts
  */
 public record DownloadReport(long totalAttempts, long successfulDownloads, long skipped, long failed, long floodWaits,
@@ -37,7 +41,8 @@ public record DownloadReport(long totalAttempts, long successfulDownloads, long 
                              double downloadsPerMinute, long bytesDownloaded, double elapsedSeconds, int currentWorkers,
                              double adaptiveDelay, long consecutiveSuccesses, long requests, long floodWaitsExplicit,
                              long floodWaitsInferred, long retries, long stalls, long planned, long plannedBytes,
-                             Controller controller, String stopped, int exitCode, List<Source> sources) {
+                             Controller controller, boolean speedLimited, StopReason stopped, String stoppedDetail,
+                             List<Source> sources) {
 
     /**
      * One source of the run.
@@ -51,11 +56,21 @@ public record DownloadReport(long totalAttempts, long successfulDownloads, long 
      * @param skipped    files already present
      * @param failed     files that failed
      * @param bytes      bytes downloaded
-     * @param status     ok or error
+     * @param status     whether it could be read
      * @param error      why the source failed, null when it did not
      */
     public record Source(String source, long chatId, String chat, long scanned, long matched, long downloaded,
-                         long skipped, long failed, long bytes, String status, String error) {
+                         long skipped, long failed, long bytes, Status status, String error) {
+    }
+
+    /** Whether a source could be read. */
+    public enum Status {
+        OK, ERROR;
+
+        @JsonValue
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /**
@@ -73,14 +88,6 @@ public record DownloadReport(long totalAttempts, long successfulDownloads, long 
 
     /** Whether any file failed or any source could not be read. */
     public boolean hasFailures() {
-        return failed > 0 || sources.stream().anyMatch(s -> "error".equals(s.status()));
-    }
-
-    /** This report with its exit code set. */
-    public DownloadReport withExitCode(int code) {
-        return new DownloadReport(totalAttempts, successfulDownloads, skipped, failed, floodWaits, floodWaitSeconds,
-                successRate, floodWaitRate, downloadsPerMinute, bytesDownloaded, elapsedSeconds, currentWorkers,
-                adaptiveDelay, consecutiveSuccesses, requests, floodWaitsExplicit, floodWaitsInferred, retries, stalls,
-                planned, plannedBytes, controller, stopped, code, sources);
+        return failed > 0 || sources.stream().anyMatch(s -> s.status() == Status.ERROR);
     }
 }

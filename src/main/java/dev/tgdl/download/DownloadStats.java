@@ -1,9 +1,11 @@
 package dev.tgdl.download;
 
+import dev.tgdl.pacing.StopReason;
 import dev.tgdl.time.TimeSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
 
@@ -27,6 +29,7 @@ public final class DownloadStats {
     final AtomicLong planned = new AtomicLong();
     final AtomicLong plannedBytes = new AtomicLong();
     final AtomicLong activeBytes = new AtomicLong();
+    final AtomicBoolean speedLimited = new AtomicBoolean();
     private final List<SourceStats> sources = new CopyOnWriteArrayList<>();
 
     public DownloadStats(TimeSource clock) {
@@ -74,7 +77,7 @@ public final class DownloadStats {
     }
 
     /** The stats document as of now. */
-    public DownloadReport report(ThrottleState throttle, String policy, StopReason stopped, int exitCode) {
+    public DownloadReport report(PolicyState throttle, String policy, StopReason stopped, String stoppedDetail) {
         double elapsed = elapsed().toNanos() / 1e9;
         long attempts = this.attempts.get();
         long ok = successes.get();
@@ -86,7 +89,7 @@ public final class DownloadStats {
                 inferredFloods.get(), retries.get(), stalls.get(), planned.get(), plannedBytes.get(),
                 new DownloadReport.Controller(policy, throttle.minWorkers(), throttle.maxWorkers(),
                         round(throttle.maxDelay().toNanos() / 1e9), throttle.shrinks(), throttle.grows()),
-                stopped == null ? null : stopped.label(), exitCode,
+                speedLimited.get(), stopped, stopped == null ? null : stoppedDetail,
                 sources.stream().map(SourceStats::snapshot).toList());
     }
 

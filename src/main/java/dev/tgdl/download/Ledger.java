@@ -5,6 +5,8 @@ import dev.tgdl.telegram.MediaItem;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
  * The durable record of a download target (one output folder and selection): the archive manifest
@@ -106,6 +108,19 @@ public interface Ledger {
     /** A due item whose message is gone or has no file any more. */
     void vanished(Due due, String reason);
 
+    /** The chat a username was resolved to before in this profile (so it need not be resolved again). */
+    OptionalLong chatIdOf(String username);
+
+    /**
+     * A rate learned from Telegram's flood waits by an earlier run of this profile.
+     *
+     * @param key {@code "api"}, or {@code "parts:CHAT_ID"} for the part rate of a chat's data centre
+     */
+    OptionalDouble learnedRate(String key);
+
+    /** Remembers a learned rate (see {@link #learnedRate}). */
+    void learnedRate(String key, double rate);
+
     /** A ledger that keeps nothing: every run starts from scratch, checking the disk only. */
     Ledger NONE = new Ledger() {
         @Override
@@ -177,6 +192,20 @@ public interface Ledger {
 
         @Override
         public void vanished(Due due, String reason) {
+        }
+
+        @Override
+        public OptionalLong chatIdOf(String username) {
+            return OptionalLong.empty();
+        }
+
+        @Override
+        public OptionalDouble learnedRate(String key) {
+            return OptionalDouble.empty();
+        }
+
+        @Override
+        public void learnedRate(String key, double rate) {
         }
     };
 }

@@ -1,5 +1,12 @@
 package dev.tgdl.download;
 
+import dev.tgdl.pacing.FloodGate;
+import dev.tgdl.pacing.Jitter;
+import dev.tgdl.pacing.LearnedRate;
+import dev.tgdl.pacing.PacedTelegram;
+import dev.tgdl.pacing.RunControl;
+import dev.tgdl.pacing.StopReason;
+import dev.tgdl.pacing.StoppedException;
 import dev.tgdl.telegram.Chat;
 import dev.tgdl.telegram.MediaItem;
 import dev.tgdl.telegram.ResolvedSource;
@@ -7,19 +14,15 @@ import dev.tgdl.telegram.SearchFilter;
 import dev.tgdl.telegram.SourceRef;
 import dev.tgdl.telegram.Telegram;
 import dev.tgdl.telegram.TelegramException;
-import dev.tgdl.time.Handoff;
 import dev.tgdl.time.TimeSource;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -28,14 +31,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Downloads the media of one or more chats as fast as the account allows and no faster.
  *
- * <p>Per source: resolve it, take up the items the ledger has pending or due, then scan the chat
- * (a producer on its own virtual thread, paging into a bounded queue, so memory stays flat) while
- * the consumer downloads in batches of max(5, 2 × workers), each a {@link BatchScope} with at most
- * {@link Throttle#workers()} downloads in flight. Before each download a worker passes the flood
- * gate, waits for its slot (starts are the controller's delay apart, jittered, across all workers)
- * and takes a token from the rate limiter. Outcomes
- * feed the controller: successes, explicit 429s, waits TDLib absorbed (a late first byte or a slow
- * call), and downloads TDLib stopped before their first byte (a wait longer than TDLib absorbs).
+ * <p>Four stages, each with one owner. Per source: <b>scan</b> ({@link Scanner}: the chat's pages,
+ * newest first, streamed) and <b>select</b> ({@link Selection}: dedup, ledger, filters, a reserved
+ * place) on a scan thread; <b>fetch</b> ({@link FetchPool}, {@link FileFetch}: one virtual thread a
+ * file, as many as the {@link DownloadPolicy} lets in, watched on a {@link ProgressBoard}); <b>place</b>
+ * ({@link Placer}). Every call to Telegram passes one decorator, {@link PacedTelegram}: the API gate
+ * and learned API rate, the download gate, 429s, retries. What is learned about the limits (the API
+ * rate, each chat's part rate) is kept in the ledger for the next run.
  *
  * <p>The engine knows only the {@link Telegram} port, a {@link FileSink}, a {@link Ledger} and a
  * {@link ProgressListener}; time comes from the injected {@link TimeSource}.
@@ -43,70 +45,77 @@ import org.slf4j.LoggerFactory;
 public final class MediaDownloader {
 
     private static final Logger LOG = LoggerFactory.getLogger(MediaDownloader.class);
-    /** What a download TDLib stopped before its first byte is taken for: a wait TDLib would not absorb. */
-    static final Duration SUSPECTED_FLOOD = Duration.ofSeconds(61);
-    /** The further pause when a download is stopped again right after a suspected wait's pause. */
-    static final Duration PROBE_PAUSE = Duration.ofSeconds(15);
-    /** Silent stops an item may see before they count as its failures. */
-    private static final int SILENT_TRIES = 20;
+    static final String API_RATE = "api";
+    /** A pause this short after Telegram's speed-limit notice is the speed limit, not a flood wait. */
+    static final Duration SPEED_LIMIT_PAUSE = Duration.ofSeconds(16);
 
-    private final Telegram telegram;
+    private final Telegram raw;
     private final FileSink sink;
     private final Ledger ledger;
     private final ProgressListener listener;
-    private final Throttle throttle;
     private final TimeSource clock;
     private final Jitter jitter;
     private final RunControl control;
     private final SizeCache sizes;
     private final DownloadOptions options;
     private final DownloadStats stats;
-    private final RateLimiter limiter;
-    private final FloodGate apiGate;
+    private final LearnedRate apiRate;
     private final FloodGate downloadGate;
-    private final PacedCalls calls;
-    private final Pacer pacer;
-    private final LatencyTracker firstByte = new LatencyTracker(Duration.ofMillis(300));
-    /**
-     * Files queued or downloading, by unique id: a second message with the same file is recorded as
-     * a duplicate of it rather than downloaded again, and the same message selected twice in one run
-     * (a pending file of an interrupted run that the scan meets again) is queued once.
-     */
-    private final Map<String, Work> inFlight = new ConcurrentHashMap<>();
-    private final Suspected suspected = new Suspected();
+    private final Telegram telegram;
+    private final Outcomes outcomes;
+    private final Selection selection;
+    private final AtomicReference<DownloadPolicy> policy = new AtomicReference<>();
+    private final AtomicBoolean speedLimited = new AtomicBoolean();
 
     /**
-     * @param telegram the port to Telegram
+     * @param telegram the port to Telegram (the engine paces it itself)
      * @param sink     where files go
      * @param ledger   what was done before (the manifest), or {@link Ledger#NONE}
      * @param listener progress
-     * @param throttle the controller
      * @param clock    tgdl's clock
      * @param random   randomness for jitter (seeded in tests and benchmarks)
      * @param control  stops the run from outside
      * @param sizes    the per-chat totals cache
      * @param options  the run
      */
-    public MediaDownloader(Telegram telegram, FileSink sink, Ledger ledger, ProgressListener listener, Throttle throttle,
-                           TimeSource clock, RandomGenerator random, RunControl control, SizeCache sizes,
-                           DownloadOptions options) {
-        this.telegram = telegram;
+    public MediaDownloader(Telegram telegram, FileSink sink, Ledger ledger, ProgressListener listener, TimeSource clock,
+                           RandomGenerator random, RunControl control, SizeCache sizes, DownloadOptions options) {
+        this.raw = telegram;
         this.sink = sink;
         this.ledger = ledger;
         this.listener = listener;
-        this.throttle = throttle;
         this.clock = clock;
         this.jitter = Jitter.standard(random);
         this.control = control;
         this.sizes = sizes;
         this.options = options;
         this.stats = new DownloadStats(clock);
-        this.limiter = new RateLimiter(clock, options.requestRate(), options.requestBurst());
-        this.apiGate = new FloodGate(clock);
+        this.apiRate = new LearnedRate(clock, ledger.learnedRate(API_RATE).isPresent() ? ledger.learnedRate(API_RATE)
+                : OptionalDouble.of(options.requestRate()), 0.2, Math.max(1, options.requestBurst()));
         this.downloadGate = new FloodGate(clock);
-        this.calls = new PacedCalls(clock, telegram, limiter, apiGate, jitter, stats, listener, control,
-                options.floodWaitCap(), options.maxRetries());
-        this.pacer = new Pacer(clock, jitter);
+        this.telegram = new PacedTelegram(telegram, clock, jitter, apiRate, downloadGate, control, options.floodWaitCap(),
+                options.maxRetries(), new PacedTelegram.Events() {
+                    @Override
+                    public void request() {
+                        stats.requests.incrementAndGet();
+                    }
+
+                    @Override
+                    public void flood(Duration wait, boolean explicit, String what) {
+                        stats.flood(wait, explicit);
+                        listener.floodWait(wait, explicit);
+                        listener.note(what + ": flood wait " + wait.toSeconds() + " s" + (explicit ? "" : " (absorbed by TDLib)"));
+                    }
+
+                    @Override
+                    public void retry(String what, String error, Duration backoff) {
+                        stats.retries.incrementAndGet();
+                        listener.note(what + ": " + error + "; retrying in " + backoff.toSeconds() + " s");
+                    }
+                });
+        this.outcomes = new Outcomes(ledger, stats, listener);
+        this.selection = new Selection(sink, ledger, options, stats, listener, outcomes);
+        this.policy.set(Policies.create(options.policy(), clock, jitter, Policies.Start.FRESH));
     }
 
     /** The live counters (the progress view reads them). */
@@ -114,28 +123,34 @@ public final class MediaDownloader {
         return stats;
     }
 
-    /** The controller (the progress view shows its state). */
-    public Throttle throttle() {
-        return throttle;
+    /** The policy of the source being downloaded (the progress view shows its state). */
+    public DownloadPolicy policy() {
+        return policy.get();
     }
 
     /**
-     * Runs every source. Returns the stats document; its exit code is left 0 for the caller to set
-     * from {@link DownloadReport#stopped()} and {@link DownloadReport#hasFailures()}.
+     * Runs every source and returns the stats document.
      */
     public DownloadReport run() throws InterruptedException {
+        raw.onSpeedLimit(() -> {
+            if (speedLimited.compareAndSet(false, true)) {
+                stats.speedLimited.set(true);
+                listener.note("Telegram limits this account's download speed (no Premium): downloads go on, slower");
+            }
+        });
+        boolean premium = premium();
         for (SourceRef ref : options.sources()) {
             if (control.stopped()) {
                 break;
             }
             SourceStats source = stats.source(ref.text());
             try {
-                ResolvedSource resolved = calls.call("resolve " + ref.text(), () -> telegram.resolve(ref, options.join()));
+                ResolvedSource resolved = resolve(ref);
                 Chat chat = resolved.chat();
                 source.resolved(chat.id(), chat.displayName());
                 ledger.resolved(chat);
                 listener.sourceStarted(ref.text(), chat.displayName(), totals(chat));
-                runSource(resolved, source);
+                runSource(resolved, source, premium);
             } catch (TelegramException e) {
                 String reason = describe(ref, e);
                 source.error(reason);
@@ -145,8 +160,36 @@ public final class MediaDownloader {
                 break;
             }
         }
+        apiRate.learned().ifPresent(rate -> ledger.learnedRate(API_RATE, rate));
         StopReason stopped = control.reason().orElse(null);
-        return stats.report(throttle.state(), throttle.name(), stopped, 0);
+        DownloadPolicy last = policy.get();
+        return stats.report(last.state(), last.name(), stopped, control.detail());
+    }
+
+    private boolean premium() {
+        try {
+            return raw.me().premium();
+        } catch (TelegramException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A source as the engine needs it. A username this profile resolved before is looked up by the chat
+     * id it had (a local call to TDLib's chat database), not resolved again: the server's username
+     * resolution is the account's most expensive call.
+     */
+    private ResolvedSource resolve(SourceRef ref) {
+        if (ref instanceof SourceRef.Username u) {
+            OptionalLong known = ledger.chatIdOf(u.username());
+            if (known.isPresent()) {
+                Optional<Chat> chat = telegram.knownChat(known.getAsLong());
+                if (chat.isPresent()) {
+                    return new ResolvedSource(ref, chat.get(), Optional.empty());
+                }
+            }
+        }
+        return telegram.resolve(ref, options.join());
     }
 
     private static String describe(SourceRef ref, TelegramException e) {
@@ -168,107 +211,74 @@ public final class MediaDownloader {
             try {
                 long files = 0;
                 for (SearchFilter f : plan.get()) {
-                    files += calls.call("count " + chat.displayName(), () -> telegram.count(chat, Optional.of(f)));
+                    files += telegram.count(chat, Optional.of(f));
                 }
                 return new ChatTotals(files, OptionalLong.empty());
             } catch (TelegramException e) {
-                return ChatTotals.UNKNOWN;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
                 return ChatTotals.UNKNOWN;
             }
         });
     }
 
-    // ---------------------------------------------------------------- one source: producer and batches
+    // ---------------------------------------------------------------- one source: scan and fetch
 
-    /** A file to download, with its reserved place and the source it came from. */
-    private record Work(MediaItem item, Placement placement, SourceStats source) {
-    }
-
-    private static final Work END = new Work(null, null, null);
-
-    private void runSource(ResolvedSource resolved, SourceStats source) throws InterruptedException {
+    private void runSource(ResolvedSource resolved, SourceStats source, boolean premium) throws InterruptedException {
         Chat chat = resolved.chat();
-        Handoff<Work> queue = new Handoff<>(clock, 4 * 32 + 16);
-        AtomicReference<Throwable> producerFailure = new AtomicReference<>();
-        AtomicLong selected = new AtomicLong();
-        AtomicLong selectedBytes = new AtomicLong();
-        Runnable scan = () -> {
+        String partKey = "parts:" + chat.id();
+        DownloadPolicy sourcePolicy = Policies.create(options.policy(), clock, jitter,
+                new Policies.Start(premium, ledger.learnedRate(partKey)));
+        policy.set(sourcePolicy);
+        ProgressBoard board = new ProgressBoard(clock, raw::isConnected, options.stallTimeout(), pause -> {
+            if (speedLimited.get() && pause.compareTo(SPEED_LIMIT_PAUSE) < 0) {
+                return; // the speed limit slows parts down; it is not a wait on the account
+            }
+            stats.flood(pause, false);
+            sourcePolicy.onFlood(pause);
+            listener.floodWait(pause, false);
+            listener.note("downloads paused " + pause.toSeconds() + " s: a flood wait TDLib sat out");
+        });
+        FileFetch fetch = new FileFetch(clock, telegram, sourcePolicy, board, downloadGate, control, stats, listener,
+                outcomes, new Placer(raw, outcomes), selection, jitter, options);
+        FetchPool pool = new FetchPool(clock, sourcePolicy, control, fetch);
+        AtomicReference<Throwable> scanFailure = new AtomicReference<>();
+        CompletableFuture<Void> scanned = new CompletableFuture<>();
+        Selection.Counts counts = new Selection.Counts();
+        Thread scanner = clock.startThread("tgdl-scan", true, () -> {
             try {
-                Scanner.Sink accept = item -> select(item, source, queue, selected, selectedBytes);
-                for (Ledger.Due due : ledger.due(chat)) {
-                    takeUpDue(chat, due, source, accept);
-                }
-                if (resolved.onlyMessage().isPresent()) {
-                    List<MediaItem> items = calls.call("message " + resolved.ref().text(),
-                            () -> telegram.messageWithAlbum(chat, resolved.onlyMessage().get()));
-                    for (MediaItem item : items) {
-                        if (options.filter().accepts(item)) {
-                            source.matched.incrementAndGet();
-                            accept.accept(item);
-                        }
-                    }
-                } else {
-                    new Scanner(calls, telegram, ledger, options.filter(), options.full()).scan(chat, source, accept, n -> {
-                        stats.skipped.addAndGet(n);
-                        source.skipped.addAndGet(n);
-                    });
-                    if (!control.stopped() && options.filter().limit().isEmpty()) {
-                        sizes.recordBytes(chat.id(), options.filter().types(), selected.get(), selectedBytes.get());
-                    }
-                }
+                scan(resolved, source, pool, counts);
             } catch (StoppedException e) {
                 // the run is stopping: what was selected stays pending in the ledger
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Throwable t) {
-                producerFailure.set(t);
+                scanFailure.set(t);
             } finally {
-                // a stopped run's consumer no longer reads the queue: never block on it then
-                while (!control.stopped()) {
-                    try {
-                        if (queue.offer(END, clock.deadline(Duration.ofMillis(50)))) {
-                            break;
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        break;
-                    }
-                }
+                pool.finish();
+                scanned.complete(null);
             }
-        };
-        Thread consumer = Thread.currentThread();
-        Thread producer = clock.startThread("tgdl-scan", true, scan);
+        });
+        Thread fetcher = Thread.currentThread();
         Runnable interruptAll = () -> {
-            clock.interrupt(producer);
-            clock.interrupt(consumer);
+            clock.interrupt(scanner);
+            clock.interrupt(fetcher);
         };
         control.onStop(interruptAll);
         try {
-            consume(queue);
-        } catch (InterruptedException e) {
-            if (!control.stopped()) {
-                throw e;
-            }
+            // whatever was selected but not requested keeps its pending ledger row for the next run
+            pool.run(work -> {
+                work.reservation().close();
+                selection.ended(work);
+            });
         } finally {
             control.removeOnStop(interruptAll);
             if (control.stopped()) {
-                // the stop interrupted this thread to cut its waits short; the clean-up below must not be cut
-                Thread.interrupted();
-                clock.interrupt(producer);
+                Thread.interrupted(); // the stop cut this thread's waits short; the clean-up below must not be cut
+                clock.interrupt(scanner);
             }
-            joinUninterruptibly(producer);
-            // whatever was selected but not started keeps its pending ledger row for the next run
-            Work left;
-            while ((left = queue.poll().orElse(null)) != null) {
-                if (left != END) {
-                    sink.release(left.placement());
-                    inFlight.remove(left.item().file().uniqueId(), left);
-                }
-            }
+            awaitUninterruptibly(scanned);
+            sourcePolicy.learnedPartRate().ifPresent(rate -> ledger.learnedRate(partKey, rate));
         }
-        Throwable failure = producerFailure.get();
+        Throwable failure = scanFailure.get();
         if (failure instanceof TelegramException e) {
             throw e;
         }
@@ -277,11 +287,45 @@ public final class MediaDownloader {
         }
     }
 
+    /** The scan thread: items due for retry, then the chat's messages (or the one linked message). */
+    private void scan(ResolvedSource resolved, SourceStats source, FetchPool pool, Selection.Counts counts)
+            throws InterruptedException {
+        Chat chat = resolved.chat();
+        Scanner.Sink accept = item -> {
+            if (control.stopped()) {
+                throw new StoppedException();
+            }
+            Optional<Work> work = selection.select(item, source, counts);
+            if (work.isPresent()) {
+                pool.put(work.get());
+            }
+            return !selection.limitReached(counts);
+        };
+        for (Ledger.Due due : ledger.due(chat)) {
+            takeUpDue(chat, due, source, accept);
+        }
+        if (resolved.onlyMessage().isPresent()) {
+            for (MediaItem item : telegram.messageWithAlbum(chat, resolved.onlyMessage().get())) {
+                if (options.filter().accepts(item)) {
+                    source.matched.incrementAndGet();
+                    accept.accept(item);
+                }
+            }
+            return;
+        }
+        new Scanner(telegram, ledger, options.filter(), options.full()).scan(chat, source, accept, n -> {
+            stats.skipped.addAndGet(n);
+            source.skipped.addAndGet(n);
+        });
+        if (!control.stopped() && options.filter().limit().isEmpty()) {
+            sizes.recordBytes(chat.id(), options.filter().types(), counts.selected, counts.selectedBytes);
+        }
+    }
+
     private void takeUpDue(Chat chat, Ledger.Due due, SourceStats source, Scanner.Sink accept) throws InterruptedException {
         List<MediaItem> media;
         try {
-            media = calls.call("message " + chat.displayName() + "/" + due.messageId(),
-                    () -> telegram.message(chat, due.messageId()));
+            media = telegram.message(chat, due.messageId());
         } catch (TelegramException e) {
             if (e.kind() == TelegramException.Kind.NOT_FOUND) {
                 ledger.vanished(due, "the message is gone");
@@ -298,353 +342,17 @@ public final class MediaDownloader {
         accept.accept(item.get());
     }
 
-    /** Decides what to do with a selected item; runs on the producer, one item at a time. */
-    private boolean select(MediaItem item, SourceStats source, Handoff<Work> queue, AtomicLong selected,
-                           AtomicLong selectedBytes) throws InterruptedException {
-        if (control.stopped()) {
-            throw new StoppedException();
-        }
-        Work queued = inFlight.get(item.file().uniqueId());
-        if (queued != null && queued.item().chat().id() == item.chat().id() && queued.item().messageId() == item.messageId()) {
-            // already queued in this run: recording it as a duplicate of itself would overwrite its
-            // pending row, and a run stopped before the download would then never fetch it
-            return true;
-        }
-        if (options.filter().limit().isPresent() && selected.get() >= options.filter().limit().getAsLong()) {
-            return false;
-        }
-        selected.incrementAndGet();
-        selectedBytes.addAndGet(item.file().size());
-        String uniqueId = item.file().uniqueId();
-        Optional<Ledger.Done> done = ledger.done(item);
-        if (done.isPresent() && isComplete(done.get().path(), item.file().size())) {
-            skipped(item, source, "already archived at " + done.get().path());
-            return true;
-        }
-        Placement placement;
-        try {
-            placement = sink.place(item);
-        } catch (IOException | RuntimeException e) {
-            fail(item, source, "cannot place the file: " + e.getMessage(), true);
-            return true;
-        }
-        if (placement.present()) {
-            sink.release(placement);
-            ledger.alreadyPresent(item, placement.target(), item.file().size());
-            skipped(item, source, "already on disk at " + placement.target());
-            return true;
-        }
-        Optional<Path> copy = ledger.archivedCopy(uniqueId)
-                .filter(c -> isComplete(c.path(), item.file().size())).map(Ledger.Done::path)
-                .or(() -> Optional.ofNullable(inFlight.get(uniqueId)).map(w -> w.placement().target()));
-        if (copy.isPresent()) {
-            duplicate(item, source, placement, copy.get());
-            return true;
-        }
-        stats.planned.incrementAndGet();
-        stats.plannedBytes.addAndGet(item.file().size());
-        listener.planned(item, placement.target());
-        if (options.dryRun()) {
-            sink.release(placement);
-            return true;
-        }
-        ledger.queued(item, placement.target());
-        Work work = new Work(item, placement, source);
-        inFlight.put(uniqueId, work);
-        queue.put(work);
-        return true;
-    }
-
-    /** A second message with a file already archived (or being downloaded): recorded, or linked when asked. */
-    private void duplicate(MediaItem item, SourceStats source, Placement placement, Path copy) {
-        if (options.linkDuplicates() && !options.dryRun() && Files.isRegularFile(copy)) {
-            try {
-                Path linked = sink.link(item, placement, copy);
-                ledger.alreadyPresent(item, linked, item.file().size());
-                skipped(item, source, "linked to " + copy);
-                return;
-            } catch (IOException | RuntimeException e) {
-                LOG.debug("cannot link {} to {}", item.describe(), copy, e);
-            }
-        }
-        sink.release(placement);
-        ledger.duplicate(item, copy);
-        skipped(item, source, "same file as " + copy);
-    }
-
-    private static boolean isComplete(Path path, long size) {
-        try {
-            return Files.isRegularFile(path) && (size <= 0 || Files.size(path) == size);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private void consume(Handoff<Work> queue) throws InterruptedException {
-        boolean end = false;
-        while (!end && !control.stopped()) {
-            int workers = throttle.workers();
-            int batchSize = Math.max(5, 2 * workers);
-            List<Work> batch = new ArrayList<>(batchSize);
-            Work first = queue.take();
-            if (first == END) {
-                break;
-            }
-            if (control.stopped()) {
-                sink.release(first.placement());
-                inFlight.remove(first.item().file().uniqueId(), first);
-                break;
-            }
-            batch.add(first);
-            while (batch.size() < batchSize) {
-                Work next = queue.poll().orElse(null);
-                if (next == null) {
-                    break;
-                }
-                if (next == END) {
-                    end = true;
-                    break;
-                }
-                batch.add(next);
-            }
-            BatchScope.run(clock, batch, workers, this::download);
-        }
-    }
-
-    // ---------------------------------------------------------------- one file
-
-    private void download(Work work) {
-        MediaItem item = work.item();
-        SourceStats source = work.source();
-        try {
-            downloadWithRetries(work, source);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            sink.release(work.placement());
-        } catch (RuntimeException e) {
-            LOG.error("downloading {} failed unexpectedly", item.describe(), e);
-            sink.release(work.placement());
-            fail(item, source, "unexpected error: " + e, false);
-        } finally {
-            inFlight.remove(item.file().uniqueId(), work);
-        }
-    }
-
-    private void downloadWithRetries(Work work, SourceStats source) throws InterruptedException {
-        MediaItem item = work.item();
-        int failures = 0;
-        int silent = 0;
-        Duration backoff = Duration.ZERO;
-        String lastError = "";
-        while (true) {
-            if (control.stopped()) {
-                sink.release(work.placement());
-                return;
-            }
-            downloadGate.pass();
-            pacer.pass(throttle.delay());
-            limiter.acquire();
-            if (control.stopped()) {
-                sink.release(work.placement());
-                return;
-            }
-            stats.attempts.incrementAndGet();
-            stats.requests.incrementAndGet();
-            throttle.onRequest();
-            listener.started(item);
-            Transfer transfer = new Transfer(clock, telegram, control, options.stallTimeout());
-            long started = clock.nanos();
-            Object hold = new Object();
-            Transfer.LateStart late = new Transfer.LateStart() {
-                @Override
-                public void late(Duration waited) {
-                    // TDLib may be holding this download back for a flood wait: send nothing more until
-                    // it moves. Whether it was a wait is known only then (a stalled download looks the
-                    // same until it is cancelled), so the controller hears of it in observeFirstByte.
-                    downloadGate.hold(hold, started, Duration.ofSeconds(60));
-                }
-
-                @Override
-                public void firstByte() {
-                    downloadGate.release(hold);
-                    // a later request moving means the earlier silent ones are not held by a flood wait
-                    downloadGate.started(started);
-                }
-
-                @Override
-                public void ended() {
-                    downloadGate.release(hold);
-                }
-            };
-            try {
-                Transfer.Result result = transfer.run(item, listener, stats, lateAfter(), late);
-                observeFirstByte(result);
-                if (place(work, source, result.path())) {
-                    // the download's own time: a wait it sat out before its first byte is not service time
-                    Duration service = clock.since(started).minus(result.timeToFirstByte()).plus(firstByte.typical());
-                    throttle.onSuccess(service);
-                }
-                return;
-            } catch (Transfer.Aborted aborted) {
-                if (aborted.failure == Transfer.Failure.STOPPED) {
-                    sink.release(work.placement());
-                    listener.finished(item, ProgressListener.Outcome.CANCELLED, "run stopped");
-                    return;
-                }
-                stats.stalls.incrementAndGet();
-                lastError = aborted.getMessage();
-            } catch (TelegramException e) {
-                if (e.kind() == TelegramException.Kind.FLOOD_WAIT) {
-                    Duration wait = e.retryAfter().orElse(SUSPECTED_FLOOD);
-                    stats.flood(wait, true);
-                    throttle.onFlood(wait);
-                    listener.floodWait(wait, true);
-                    if (wait.compareTo(options.floodWaitCap()) > 0) {
-                        control.stop(StopReason.FLOOD_WAIT_CAP, "Telegram asked to wait " + wait.toSeconds() + " s");
-                        sink.release(work.placement());
-                        return;
-                    }
-                    downloadGate.close(jitter.apply(wait));
-                    continue;
-                }
-                if (!e.isRetryable()) {
-                    sink.release(work.placement());
-                    fail(item, source, e.getMessage(), true);
-                    return;
-                }
-                lastError = e.getMessage();
-                if (transfer.bytesSeen() == 0 && telegram.isConnected()) {
-                    // most likely a wait TDLib would not absorb: the paused gate is the back-off, and
-                    // the item is not to blame, unless it keeps failing long after waits would be over
-                    suspectFlood(item);
-                    if (++silent <= SILENT_TRIES) {
-                        continue;
-                    }
-                }
-            }
-            failures++;
-            if (failures > options.maxRetries()) {
-                sink.release(work.placement());
-                fail(item, source, lastError + " (after " + failures + " attempts)", false);
-                return;
-            }
-            backoff = calls.nextBackoff(backoff);
-            stats.retries.incrementAndGet();
-            listener.finished(item, ProgressListener.Outcome.RETRYING, lastError);
-            clock.sleep(backoff);
-        }
-    }
-
-    /**
-     * TDLib stopped a download before its first byte, with the connection up: most likely a flood
-     * wait longer than TDLib absorbs, whose length TDLib does not tell. One such wait is one episode,
-     * however many downloads it stops: the first pauses every download for {@link #SUSPECTED_FLOOD}
-     * (a wait TDLib did not absorb is longer than that) and tells the controller; a download that
-     * is stopped again right after the pause means the wait is still running, and pauses
-     * {@link #PROBE_PAUSE} more, so the pause overshoots the real wait by at most that much.
-     */
-    private void suspectFlood(MediaItem item) {
-        long now = clock.nanos();
-        Duration pause;
-        boolean episode;
-        synchronized (suspected) {
-            if (now < suspected.until) {
-                return; // stopped by the wait already being paused for
-            }
-            episode = suspected.until == Long.MIN_VALUE || now - suspected.until > PROBE_PAUSE.toNanos();
-            pause = jitter.apply(episode ? SUSPECTED_FLOOD : PROBE_PAUSE);
-            suspected.until = now + pause.toNanos();
-        }
-        if (episode) {
-            stats.flood(SUSPECTED_FLOOD, false);
-            throttle.onFlood(SUSPECTED_FLOOD);
-            listener.floodWait(pause, false);
-        }
-        listener.note("TDLib stopped " + item.describe() + " before its first byte"
-                + (episode ? ", most likely for a flood wait: " : ", the wait is not over: ")
-                + "pausing downloads " + pause.toSeconds() + " s");
-        downloadGate.close(pause);
-    }
-
-    /** When the pause for a suspected flood wait ends; a success after it ends the episode. */
-    private static final class Suspected {
-        long until = Long.MIN_VALUE;
-    }
-
-    /**
-     * When a first byte is late enough to mean a flood wait: well above the usual, never under a
-     * second, and never under 50 ms of real time (a faster clock must not mistake scheduling noise
-     * for a wait).
-     */
-    private Duration lateAfter() {
-        Duration floor = Duration.ofSeconds(1);
-        Duration typical = firstByte.typical().multipliedBy(4);
-        return typical.compareTo(floor) < 0 ? floor : typical;
-    }
-
-    private void observeFirstByte(Transfer.Result result) {
-        Duration ttfb = result.timeToFirstByte();
-        if (!result.outage() && (result.reportedLate() || ttfb.compareTo(lateAfter()) > 0)) {
-            Duration wait = ttfb.minus(firstByte.typical());
-            stats.flood(wait, false);
-            throttle.onFlood(wait);
-            listener.floodWait(wait, false);
-        } else if (!result.outage()) {
-            firstByte.record(ttfb);
-        }
-    }
-
-    /** Moves the finished file into place and records it; false when it could not be placed. */
-    private boolean place(Work work, SourceStats source, Path downloaded) {
-        MediaItem item = work.item();
-        Path target;
-        long size;
-        try {
-            target = sink.commit(item, work.placement(), downloaded);
-            size = Files.size(target);
-        } catch (IOException | RuntimeException e) {
-            sink.release(work.placement());
-            fail(item, source, "cannot place the file at " + work.placement().target() + ": " + e.getMessage(), false);
-            return false;
-        }
-        ledger.downloaded(item, target, size);
-        telegram.discardLocalCopy(item.file());
-        synchronized (suspected) {
-            // a download that was already running may finish during the pause: the episode ends
-            // only once the pause is over, or the next stop in it would start a second one
-            if (clock.nanos() >= suspected.until) {
-                suspected.until = Long.MIN_VALUE;
-            }
-        }
-        stats.successes.incrementAndGet();
-        stats.bytes.addAndGet(size);
-        source.downloaded.incrementAndGet();
-        source.bytes.addAndGet(size);
-        listener.finished(item, ProgressListener.Outcome.DOWNLOADED, target.toString());
-        return true;
-    }
-
-    private void skipped(MediaItem item, SourceStats source, String reason) {
-        stats.skipped.incrementAndGet();
-        source.skipped.incrementAndGet();
-        listener.finished(item, ProgressListener.Outcome.SKIPPED, reason);
-    }
-
-    private void fail(MediaItem item, SourceStats source, String error, boolean permanent) {
-        ledger.failed(item, error, permanent);
-        stats.failed.incrementAndGet();
-        source.failed.incrementAndGet();
-        listener.finished(item, ProgressListener.Outcome.FAILED, error);
-    }
-
-    private static void joinUninterruptibly(Thread thread) {
+    /** Waits (on the clock: the thread waited for may itself wait on it) without giving up on an interrupt. */
+    private void awaitUninterruptibly(CompletableFuture<Void> done) {
         boolean interrupted = false;
         while (true) {
             try {
-                thread.join();
+                clock.await(done);
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;
+            } catch (ExecutionException e) {
+                break;
             }
         }
         if (interrupted) {

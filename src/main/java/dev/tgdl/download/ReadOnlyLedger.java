@@ -5,6 +5,8 @@ import dev.tgdl.telegram.MediaItem;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /** A ledger that answers from another and records nothing: a dry run changes no state. */
 public final class ReadOnlyLedger implements Ledger {
@@ -84,5 +86,19 @@ public final class ReadOnlyLedger implements Ledger {
 
     @Override
     public void vanished(Due due, String reason) {
+    }
+
+    @Override
+    public OptionalLong chatIdOf(String username) {
+        return delegate.chatIdOf(username);
+    }
+
+    @Override
+    public OptionalDouble learnedRate(String key) {
+        return delegate.learnedRate(key);
+    }
+
+    @Override
+    public void learnedRate(String key, double rate) {
     }
 }

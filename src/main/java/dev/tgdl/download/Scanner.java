@@ -28,14 +28,13 @@ final class Scanner {
         boolean accept(MediaItem item) throws InterruptedException;
     }
 
-    private final PacedCalls calls;
     private final Telegram telegram;
     private final Ledger ledger;
     private final MediaFilter filter;
     private final boolean full;
 
-    Scanner(PacedCalls calls, Telegram telegram, Ledger ledger, MediaFilter filter, boolean full) {
-        this.calls = calls;
+    /** @param telegram the paced port: every page goes through its flood gates and retries */
+    Scanner(Telegram telegram, Ledger ledger, MediaFilter filter, boolean full) {
         this.telegram = telegram;
         this.ledger = ledger;
         this.filter = filter;
@@ -146,8 +145,7 @@ final class Scanner {
             void fill() throws InterruptedException {
                 while (buffer.isEmpty() && !done) {
                     long from = cursor;
-                    MediaPage page = calls.call("history of " + chat.displayName(),
-                            () -> telegram.page(new PageRequest(chat, from, filter)));
+                    MediaPage page = telegram.page(new PageRequest(chat, from, filter));
                     stats.scanned.addAndGet(page.messages());
                     top = Math.max(top, page.newestId());
                     for (MediaItem item : page.items()) {

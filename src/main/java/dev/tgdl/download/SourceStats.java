@@ -39,6 +39,7 @@ public final class SourceStats {
     public DownloadReport.Source snapshot() {
         String e = error.get();
         return new DownloadReport.Source(source, chatId.get(), chat.get(), scanned.get(), matched.get(),
-                downloaded.get(), skipped.get(), failed.get(), bytes.get(), e == null ? "ok" : "error", e);
+                downloaded.get(), skipped.get(), failed.get(), bytes.get(),
+                e == null ? DownloadReport.Status.OK : DownloadReport.Status.ERROR, e);
     }
 }

@@ -239,7 +239,10 @@ public record Scenario(String name, @JsonDeserialize(using = ScaleText.class) do
         }
     }
 
-    /** A scenario shipped with tgdl, by name (builtin, bursty, uncapped). */
+    /** The scenarios shipped with tgdl besides the built-in one ({@code --simulate=NAME}). */
+    public static final Set<String> BUNDLED = Set.of("bursty", "large", "throttled", "uncapped");
+
+    /** A scenario shipped with tgdl, by name (builtin, or one of {@link #BUNDLED}). */
     public static Scenario bundled(String name) {
         if (name.equals("builtin")) {
             return builtin();

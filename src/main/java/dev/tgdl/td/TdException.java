@@ -32,7 +32,8 @@ public class TdException extends RuntimeException {
 
     /** Builds the most specific exception for an error object: a {@link FloodWaitException} for a 429. */
     public static TdException of(int code, String message) {
-        if (code == 429) {
+        // downloads carry TDLib's 429 rewritten as 400 (FileManager::on_download_error_impl)
+        if (code == 429 || code == 400 && message.startsWith("Too Many Requests: retry after")) {
             var seconds = FloodWaitException.parseRetryAfter(message);
             if (seconds.isPresent()) {
                 return new FloodWaitException(message, seconds.getAsInt());

@@ -20,4 +20,7 @@ public interface Download {
      * fails with a {@code TRANSIENT} exception.
      */
     void cancel();
+
+    /** Asks TDLib to serve this download at another priority (1..32); it keeps its partial data. */
+    void setPriority(int priority);
 }

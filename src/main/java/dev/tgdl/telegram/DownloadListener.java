@@ -5,7 +5,7 @@ package dev.tgdl.telegram;
 public interface DownloadListener {
 
     /**
-     * @param downloaded bytes downloaded so far (TDLib's downloaded_prefix_size)
+     * @param downloaded bytes downloaded so far (TDLib's downloaded_size: parts may finish out of order)
      * @param total      the file's size, 0 if unknown
      */
     void onProgress(long downloaded, long total);

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,14 +27,13 @@ public final class TdTelegram implements Telegram {
 
     private static final Logger LOG = LoggerFactory.getLogger(TdTelegram.class);
 
-    /** TDLib's download priority for tgdl's files (1..32; equal priorities run newest-request first). */
-    private static final int PRIORITY = 16;
     private static final int PAGE = 100;
 
     private final TdClient client;
     private final Map<Integer, TdDownload> downloads = new ConcurrentHashMap<>();
     private final Map<Long, CompletableFuture<TdApi.UpdateMessageSendFailed>> sends = new ConcurrentHashMap<>();
     private final TdUpdateListener listener = this::onUpdate;
+    private final List<Runnable> speedLimitListeners = new CopyOnWriteArrayList<>();
     private volatile boolean connected = true;
     private volatile Account account;
 
@@ -85,6 +85,18 @@ public final class TdTelegram implements Telegram {
                     "chat " + c.chatId())), Optional.empty());
             case SourceRef.InviteLink i -> resolveInvite(i, join);
         };
+    }
+
+    @Override
+    public Optional<Chat> knownChat(long chatId) {
+        try {
+            return Optional.of(chat(call(new TdFunctions.GetChat(chatId), "chat " + chatId)));
+        } catch (TelegramException e) {
+            if (e.kind() == TelegramException.Kind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     private Chat chatByUsername(String username) {
@@ -208,13 +220,13 @@ public final class TdTelegram implements Telegram {
     // ---------------------------------------------------------------- files
 
     @Override
-    public Download download(RemoteFile file, DownloadListener progress) {
+    public Download download(RemoteFile file, int priority, DownloadListener progress) {
         TdDownload download = new TdDownload(file, progress);
         TdDownload previous = downloads.put(file.fileId(), download);
         if (previous != null) {
             previous.fail(new TelegramException(TelegramException.Kind.TRANSIENT, "superseded by a new download of the same file"));
         }
-        client.send(new TdFunctions.DownloadFile(file.fileId(), PRIORITY, 0, 0, false)).whenComplete((f, error) -> {
+        client.send(new TdFunctions.DownloadFile(file.fileId(), priority, 0, 0, false)).whenComplete((f, error) -> {
             if (error != null) {
                 Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
                 download.fail(cause instanceof TdException td ? TdErrors.map(td, "download " + file.uniqueId())
@@ -280,6 +292,11 @@ public final class TdTelegram implements Telegram {
         return connected;
     }
 
+    @Override
+    public void onSpeedLimit(Runnable listener) {
+        speedLimitListeners.add(listener);
+    }
+
     private void onUpdate(TdApi.Update update) {
         switch (update) {
             case TdApi.UpdateFile(TdApi.File file) when file != null -> {
@@ -292,6 +309,8 @@ public final class TdTelegram implements Telegram {
                 connected = state instanceof TdApi.ConnectionStateReady || state == null;
                 LOG.debug("connection: {}", state == null ? "unknown" : state.getClass().getSimpleName());
             }
+            case TdApi.UpdateSpeedLimitNotification(boolean isUpload) when !isUpload ->
+                    speedLimitListeners.forEach(Runnable::run);
             case TdApi.UpdateMessageSendSucceeded s ->
                     sends.computeIfAbsent(s.oldMessageId(), id -> new CompletableFuture<>()).complete(null);
             case TdApi.UpdateMessageSendFailed f ->
@@ -333,8 +352,9 @@ public final class TdTelegram implements Telegram {
             }
             if (local.isDownloadingActive()) {
                 started = true;
-                if (local.downloadedPrefixSize() != downloaded) {
-                    downloaded = local.downloadedPrefixSize();
+                // downloaded_size, not the prefix: parts finish out of order, and any part is progress
+                if (local.downloadedSize() != downloaded) {
+                    downloaded = local.downloadedSize();
                     progress.onProgress(downloaded, f.size());
                 }
                 return;
@@ -344,15 +364,14 @@ public final class TdTelegram implements Telegram {
             if (answer && !started && local.canBeDownloaded() && !cancelled) {
                 return;
             }
-            if (local.downloadedPrefixSize() != downloaded) {
+            if (local.downloadedSize() != downloaded) {
                 // what TDLib got before it stopped: a partial that the next attempt resumes
-                downloaded = local.downloadedPrefixSize();
+                downloaded = local.downloadedSize();
                 progress.onProgress(downloaded, f.size());
             }
-            fail(new TelegramException(TelegramException.Kind.TRANSIENT, cancelled
-                    ? "download of " + file.uniqueId() + " cancelled"
-                    : "TDLib stopped the download of " + file.uniqueId() + " without a reason (after "
-                            + downloaded + " of " + file.size() + " bytes)"));
+            fail(cancelled ? new TelegramException(TelegramException.Kind.TRANSIENT, "download of " + file.uniqueId()
+                    + " cancelled") : new TelegramException(TelegramException.Kind.STOPPED, "TDLib stopped the download of "
+                    + file.uniqueId() + " without a reason (after " + downloaded + " of " + file.size() + " bytes)"));
         }
 
         void fail(TelegramException e) {
@@ -372,6 +391,14 @@ public final class TdTelegram implements Telegram {
         @Override
         public long downloaded() {
             return downloaded;
+        }
+
+        @Override
+        public void setPriority(int priority) {
+            if (!completion.isDone()) {
+                // a new downloadFile of an active file only moves it in TDLib's queue (ResourceManager::update_priority)
+                client.send(new TdFunctions.DownloadFile(file.fileId(), priority, 0, 0, false));
+            }
         }
 
         @Override

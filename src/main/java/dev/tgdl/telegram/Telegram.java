@@ -1,6 +1,7 @@
 package dev.tgdl.telegram;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The port through which the engine talks to Telegram. Each method is one TDLib call (or a short,
@@ -19,6 +20,12 @@ public interface Telegram {
      */
     ResolvedSource resolve(SourceRef ref, boolean join);
 
+    /**
+     * A chat TDLib knows already (from this session or its chat database), by id: no username is
+     * resolved. Empty when TDLib does not know it.
+     */
+    Optional<Chat> knownChat(long chatId);
+
     /** One page of history or of a filtered search. */
     MediaPage page(PageRequest request);
 
@@ -26,7 +33,7 @@ public interface Telegram {
      * How many messages of {@code chat} match {@code filter} (every message when empty), as
      * Telegram counts them; cheap, for progress and ETA.
      */
-    long count(Chat chat, java.util.Optional<SearchFilter> filter);
+    long count(Chat chat, Optional<SearchFilter> filter);
 
     /** The media of one message (empty when it has none). */
     List<MediaItem> message(Chat chat, long serverMessageId);
@@ -34,8 +41,13 @@ public interface Telegram {
     /** The media of one message, or of its whole album when it is part of one. */
     List<MediaItem> messageWithAlbum(Chat chat, long serverMessageId);
 
-    /** Starts (or resumes) downloading a file into TDLib's files folder. */
-    Download download(RemoteFile file, DownloadListener listener);
+    /**
+     * Starts (or resumes) downloading a file into TDLib's files folder.
+     *
+     * @param priority TDLib's priority, 1..32: TDLib serves higher first and, at equal priority, the
+     *                 newest request first
+     */
+    Download download(RemoteFile file, int priority, DownloadListener listener);
 
     /** Drops TDLib's copy of a file (after tgdl moved it into place) and any partial data. */
     void discardLocalCopy(RemoteFile file);
@@ -55,4 +67,10 @@ public interface Telegram {
 
     /** Whether TDLib reports a working connection (connectionStateReady). */
     boolean isConnected();
+
+    /**
+     * Runs {@code listener} each time TDLib says downloads are slowed by Telegram's speed limit for
+     * accounts without Premium ({@code updateSpeedLimitNotification}, at most once an hour).
+     */
+    void onSpeedLimit(Runnable listener);
 }

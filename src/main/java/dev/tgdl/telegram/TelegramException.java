@@ -24,7 +24,12 @@ public final class TelegramException extends RuntimeException {
         UNAUTHORIZED,
         /** A request TDLib or Telegram rejected as malformed: a bug or bad input, not worth retrying. */
         INVALID,
-        /** Network trouble, a failed download, a closing client: worth retrying after a backoff. */
+        /**
+         * TDLib stopped a download without a reason (not active, not completed): a fault of the file or
+         * the network, or a flood wait longer than TDLib absorbs. Worth retrying; the engine tells which.
+         */
+        STOPPED,
+        /** Network trouble, a closing client: worth retrying after a backoff. */
         TRANSIENT
     }
 
@@ -56,6 +61,6 @@ public final class TelegramException extends RuntimeException {
 
     /** Whether retrying the same call later can succeed. */
     public boolean isRetryable() {
-        return kind == Kind.FLOOD_WAIT || kind == Kind.TRANSIENT;
+        return kind == Kind.FLOOD_WAIT || kind == Kind.TRANSIENT || kind == Kind.STOPPED;
     }
 }

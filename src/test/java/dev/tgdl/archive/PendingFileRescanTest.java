@@ -8,11 +8,10 @@ import dev.tgdl.download.FolderSink;
 import dev.tgdl.download.Ledger;
 import dev.tgdl.download.MediaDownloader;
 import dev.tgdl.download.MediaFilter;
-import dev.tgdl.download.ProbingThrottle;
 import dev.tgdl.download.ProgressListener;
-import dev.tgdl.download.RunControl;
+import dev.tgdl.pacing.RunControl;
 import dev.tgdl.download.SizeCache;
-import dev.tgdl.download.ThrottleSettings;
+import dev.tgdl.download.PolicySettings;
 import dev.tgdl.naming.PathTemplate;
 import dev.tgdl.sim.Scenario;
 import dev.tgdl.sim.SimFiles;
@@ -82,11 +81,11 @@ class PendingFileRescanTest {
             MediaFilter only = new MediaFilter(MediaFilter.all().types(), Set.of(), Set.of(), 0,
                     OptionalLong.empty(), OptionalLong.of(media.serverMessageId()), OptionalLong.of(media.serverMessageId()),
                     Optional.empty(), Optional.empty(), OptionalLong.empty());
-            DownloadOptions options = new DownloadOptions(List.of(SourceRef.parse("@demo")), only, ThrottleSettings.defaults(),
+            DownloadOptions options = new DownloadOptions(List.of(SourceRef.parse("@demo")), only, PolicySettings.defaults(),
                     30, 30, Duration.ofMinutes(15), Duration.ofMinutes(2), 5, false, false, false, false);
             MediaDownloader engine = new MediaDownloader(session.telegram(), new FolderSink(out, template, ZoneOffset.UTC, ledger),
-                    ledger, ProgressListener.NONE, new ProbingThrottle(clock, ThrottleSettings.defaults()), clock,
-                    new SplittableRandom(1), new RunControl(clock, Optional.empty()), new SizeCache(clock), options);
+                    ledger, ProgressListener.NONE, clock, new SplittableRandom(1), new RunControl(clock, Optional.empty()),
+                    new SizeCache(clock), options);
             DownloadReport report = engine.run();
 
             assertThat(report.successfulDownloads()).isEqualTo(1);

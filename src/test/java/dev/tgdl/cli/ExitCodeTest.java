@@ -1,5 +1,6 @@
 package dev.tgdl.cli;
 
+import dev.tgdl.app.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -78,11 +78,11 @@ class SimSchemaTest {
             telegram.count(demo, Optional.of(SearchFilter.VOICE_AND_VIDEO_NOTE));
             telegram.messageWithAlbum(demo, items.getFirst().messageId());
             for (MediaItem item : items.subList(0, 3)) {
-                Path file = time.clock().await(telegram.download(item.file(), (d, t) -> { }).completion(), Duration.ofSeconds(600));
+                Path file = time.clock().await(telegram.download(item.file(), 1, (d, t) -> { }).completion(), Duration.ofSeconds(600));
                 assertThat(SimFiles.matches(file, item.file().uniqueId(), item.file().size())).isTrue();
                 telegram.discardLocalCopy(item.file());
             }
-            var cancelled = telegram.download(items.get(4).file(), (d, t) -> { });
+            var cancelled = telegram.download(items.get(4).file(), 1, (d, t) -> { });
             cancelled.cancel();
             telegram.sendText(telegram.savedMessagesChatId(), "schema check");
             assertThatThrownBy(() -> telegram.resolve(SourceRef.parse("@nosuchchannel"), false))

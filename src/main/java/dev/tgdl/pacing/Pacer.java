@@ -1,4 +1,4 @@
-package dev.tgdl.download;
+package dev.tgdl.pacing;
 
 import dev.tgdl.time.TimeSource;
 import java.time.Duration;
@@ -8,20 +8,20 @@ import java.time.Duration;
  * delay apart (jittered). The delay is thus the time between requests of the whole run, not of
  * one worker, and 1/delay its request rate, however many workers there are.
  */
-final class Pacer {
+public final class Pacer {
 
     private final TimeSource clock;
     private final Jitter jitter;
     private long next; // clock nanos of the next free slot; guarded by this
 
-    Pacer(TimeSource clock, Jitter jitter) {
+    public Pacer(TimeSource clock, Jitter jitter) {
         this.clock = clock;
         this.jitter = jitter;
         this.next = clock.nanos();
     }
 
     /** Waits for this caller's slot, {@code delay} (jittered) after the previous one. */
-    void pass(Duration delay) throws InterruptedException {
+    public void pass(Duration delay) throws InterruptedException {
         long slot;
         synchronized (this) {
             long now = clock.nanos();

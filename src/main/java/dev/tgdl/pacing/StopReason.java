@@ -1,4 +1,6 @@
-package dev.tgdl.download;
+package dev.tgdl.pacing;
+
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Why a run stopped before it ran out of work. */
 public enum StopReason {
@@ -16,6 +18,7 @@ public enum StopReason {
     }
 
     /** The name in the stats document. */
+    @JsonValue
     public String label() {
         return label;
     }

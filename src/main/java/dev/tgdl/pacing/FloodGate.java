@@ -1,4 +1,4 @@
-package dev.tgdl.download;
+package dev.tgdl.pacing;
 
 import dev.tgdl.time.TimeSource;
 import java.time.Duration;

@@ -1,4 +1,8 @@
-package dev.tgdl.cli;
+package dev.tgdl.app;
+
+import dev.tgdl.download.DownloadReport;
+import dev.tgdl.pacing.StopReason;
+import java.util.List;
 
 /**
  * tgdl's exit codes: the one table. Cron jobs and scripts depend on these numbers; the README
@@ -32,6 +36,35 @@ public enum ExitCode {
 
     public int code() {
         return code;
+    }
+
+    /** The code of a finished download run: an early stop decides, then failures. */
+    public static ExitCode of(DownloadReport report) {
+        if (report.stopped() != null) {
+            return report.stopped() == StopReason.INTERRUPTED ? INTERRUPTED : STOPPED_RESUMABLE;
+        }
+        return report.hasFailures() ? ITEMS_FAILED : OK;
+    }
+
+    /** The code of several runs (archive jobs): an interrupt, then an early stop, then failures decide. */
+    public static ExitCode worst(List<DownloadReport> reports) {
+        ExitCode worst = OK;
+        for (DownloadReport r : reports) {
+            ExitCode code = of(r);
+            if (code.rank() > worst.rank()) {
+                worst = code;
+            }
+        }
+        return worst;
+    }
+
+    private int rank() {
+        return switch (this) {
+            case INTERRUPTED -> 3;
+            case STOPPED_RESUMABLE -> 2;
+            case ITEMS_FAILED -> 1;
+            default -> 0;
+        };
     }
 
     public String meaning() {

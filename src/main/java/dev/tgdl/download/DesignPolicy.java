@@ -1,10 +1,12 @@
 package dev.tgdl.download;
 
+import dev.tgdl.pacing.Jitter;
+import dev.tgdl.pacing.Pacer;
 import dev.tgdl.time.TimeSource;
 import java.time.Duration;
 
 /**
- * The controller of DESIGN.md, rule for rule:
+ * The original design's controller, rule for rule, kept for comparison ({@code tgdl bench}):
  * <ul>
  *   <li>start at the configured workers and delay (2 and 0.5 s by default);
  *   <li>a flood wait of W: delay ×2.0 if W &gt; 10 s, ×1.8 if W &gt; 5 s, else ×1.5 (up to the
@@ -14,14 +16,15 @@ import java.time.Duration;
  *       success (up to the maximum).
  * </ul>
  */
-public final class AdaptiveThrottle implements Throttle {
+final class DesignPolicy implements DownloadPolicy {
 
     static final Duration QUIET_PERIOD = Duration.ofSeconds(120);
     static final int SUCCESSES_BEFORE_RECOVERY = 15;
     static final int SUCCESSES_PER_WORKER = 20;
 
     private final TimeSource clock;
-    private final ThrottleSettings settings;
+    private final PolicySettings settings;
+    private final Pacer pacer;
     private int workers;
     private long delayNanos;
     private long consecutive;
@@ -33,10 +36,11 @@ public final class AdaptiveThrottle implements Throttle {
     private int maxWorkers;
     private long maxDelayNanos;
 
-    public AdaptiveThrottle(TimeSource clock, ThrottleSettings settings) {
+    DesignPolicy(TimeSource clock, Jitter jitter, PolicySettings settings) {
         this.clock = clock;
         this.settings = settings;
-        this.workers = Math.min(settings.workers(), settings.maxWorkers());
+        this.pacer = new Pacer(clock, jitter);
+        this.workers = settings.workers();
         this.delayNanos = clamp(settings.initialDelay().toNanos());
         this.lastFlood = clock.nanos();
         this.minWorkers = workers;
@@ -50,17 +54,26 @@ public final class AdaptiveThrottle implements Throttle {
     }
 
     @Override
-    public synchronized int workers() {
+    public synchronized int maxFiles() {
         return workers;
     }
 
     @Override
-    public synchronized Duration delay() {
-        return Duration.ofNanos(delayNanos);
+    public long maxBytesInFlight() {
+        return Long.MAX_VALUE;
     }
 
     @Override
-    public synchronized void onSuccess() {
+    public void pace(int parts) throws InterruptedException {
+        Duration delay;
+        synchronized (this) {
+            delay = Duration.ofNanos(delayNanos);
+        }
+        pacer.pass(delay);
+    }
+
+    @Override
+    public synchronized void onDownloaded(Duration took) {
         consecutive++;
         boolean quiet = clock.nanos() - lastFlood >= QUIET_PERIOD.toNanos();
         if (quiet && consecutive >= SUCCESSES_BEFORE_RECOVERY) {
@@ -92,8 +105,8 @@ public final class AdaptiveThrottle implements Throttle {
     }
 
     @Override
-    public synchronized ThrottleState state() {
-        return new ThrottleState(workers, Duration.ofNanos(delayNanos), consecutive, floods, shrinks, grows, minWorkers,
+    public synchronized PolicyState state() {
+        return new PolicyState(workers, Duration.ofNanos(delayNanos), consecutive, floods, shrinks, grows, minWorkers,
                 maxWorkers, Duration.ofNanos(maxDelayNanos));
     }
 }

@@ -1,4 +1,4 @@
-package dev.tgdl.download;
+package dev.tgdl.pacing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

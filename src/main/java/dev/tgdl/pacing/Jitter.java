@@ -1,4 +1,4 @@
-package dev.tgdl.download;
+package dev.tgdl.pacing;
 
 import java.time.Duration;
 import java.util.random.RandomGenerator;

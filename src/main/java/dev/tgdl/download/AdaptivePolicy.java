@@ -1,0 +1,100 @@
+package dev.tgdl.download;
+
+import dev.tgdl.pacing.LearnedRate;
+import dev.tgdl.time.TimeSource;
+import java.time.Duration;
+import java.util.OptionalDouble;
+
+/**
+ * tgdl's default policy ({@code adaptive}). It steers the two things Telegram's limits and TDLib's
+ * scheduler answer to:
+ *
+ * <ul>
+ *   <li><b>Bytes in flight, not files.</b> TDLib keeps at most 2 MiB of parts in flight per data
+ *       centre (16 MiB with Premium) and throughput is those bytes over the round trip, bounded by
+ *       the bandwidth: more files than fill that budget add nothing but files waiting in TDLib's
+ *       queue. So new files are requested while less than {@value #BUDGETS} budgets of requested
+ *       bytes are still to come (one in flight, one ready to follow), up to {@code max_workers}
+ *       files, and at most {@value #LARGE_FILES} files over 20 MB at once (Telegram's guidance for
+ *       clients; each of them fills the budget alone).</li>
+ *   <li><b>A part rate, learned.</b> Telegram charges downloads per part ({@code upload.getFile}).
+ *       A file of N parts takes N tokens of a {@link LearnedRate}: unlimited until the first flood
+ *       wait, then just under the rate that met it, probed up carefully, and remembered per chat
+ *       for the next run.</li>
+ * </ul>
+ */
+final class AdaptivePolicy implements DownloadPolicy {
+
+    static final long IN_FLIGHT = 1L << 21;
+    static final int BUDGETS = 2;
+    static final int LARGE_FILES = 2;
+
+    private final PolicySettings settings;
+    private final LearnedRate parts;
+    private final long bytesInFlight;
+    private long consecutive;
+    private long floods;
+    private double slowest = Double.POSITIVE_INFINITY;
+
+    AdaptivePolicy(TimeSource clock, PolicySettings settings, Policies.Start start) {
+        this.settings = settings;
+        this.parts = new LearnedRate(clock, start.partRate(), 1.0, 40);
+        this.bytesInFlight = BUDGETS * IN_FLIGHT * (start.premium() ? 8 : 1);
+    }
+
+    @Override
+    public String name() {
+        return "adaptive";
+    }
+
+    @Override
+    public int maxFiles() {
+        return settings.maxWorkers();
+    }
+
+    @Override
+    public long maxBytesInFlight() {
+        return bytesInFlight;
+    }
+
+    @Override
+    public int maxLargeFiles() {
+        return LARGE_FILES;
+    }
+
+    @Override
+    public void pace(int count) throws InterruptedException {
+        parts.acquire(count);
+    }
+
+    @Override
+    public synchronized void onDownloaded(Duration took) {
+        consecutive++;
+    }
+
+    @Override
+    public synchronized void onFlood(Duration wait) {
+        floods++;
+        consecutive = 0;
+        parts.onFlood(wait);
+        slowest = Math.min(slowest, parts.rate());
+    }
+
+    @Override
+    public OptionalDouble learnedPartRate() {
+        return parts.learned();
+    }
+
+    @Override
+    public synchronized PolicyState state() {
+        Duration delay = parts.learned().isPresent() ? perPart(parts.rate()) : Duration.ZERO;
+        Duration longest = Double.isInfinite(slowest) ? delay : perPart(slowest);
+        int workers = settings.maxWorkers();
+        return new PolicyState(workers, delay, consecutive, floods, parts.learned().isPresent() ? floods : 0, 0,
+                workers, workers, longest);
+    }
+
+    private static Duration perPart(double rate) {
+        return Duration.ofNanos((long) (1e9 / Math.max(rate, 1e-3)));
+    }
+}
