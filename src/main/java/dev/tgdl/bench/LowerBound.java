@@ -54,7 +54,9 @@ final class LowerBound {
             return bytes / fast;
         }
         double meanWait = (limit.waitMin().toNanos() + limit.waitMax().toNanos()) / 2e9;
-        double slow = inFlight / (rtt + limit.share() * meanWait);
+        // each request of a part is slowed with that share, its resends too: share / (1 - share) waits a part
+        double waits = limit.share() >= 1 ? Double.POSITIVE_INFINITY : limit.share() / (1 - limit.share());
+        double slow = inFlight / (rtt + waits * meanWait);
         return limit.after() / fast + (bytes - limit.after()) / slow;
     }
 

@@ -6,7 +6,10 @@ import dev.tgdl.app.DownloadRequest;
 import dev.tgdl.app.Downloads;
 import dev.tgdl.pacing.RunControl;
 import dev.tgdl.pacing.StopReason;
+import dev.tgdl.download.MediaDownloader;
+import dev.tgdl.download.ProgressListener;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -121,11 +124,11 @@ final class DownloadCommand extends BaseCommand {
         try {
             if (live) {
                 try (LiveProgress view = LiveProgress.open(consoleLog)) {
-                    outcome = Downloads.run(app, plan, command, view, control, view::attach);
+                    outcome = run(app, plan, command, view, view::attach, control);
                 }
             } else {
                 PlainProgress view = new PlainProgress();
-                outcome = Downloads.run(app, plan, command, view, control, view::attach);
+                outcome = run(app, plan, command, view, view::attach, control);
             }
         } finally {
             interrupts.close();
@@ -136,6 +139,18 @@ final class DownloadCommand extends BaseCommand {
             cli().out().println(Reports.summary(outcome.report(), dryRun));
         }
         return outcome.code();
+    }
+
+    /** Runs the plan with {@code view}, traced for {@code tgdl bench --plot} when TGDL_BENCH_TRACE names a file. */
+    private Downloads.Outcome run(AppContext app, Downloads.Plan plan, String command, ProgressListener view,
+                                  Consumer<MediaDownloader> attach, RunControl control) throws InterruptedException {
+        String trace = cli().environment().getOrDefault("TGDL_BENCH_TRACE", "");
+        if (trace.isBlank()) {
+            return Downloads.run(app, plan, command, view, control, attach);
+        }
+        try (TraceListener traced = new TraceListener(view, app.clock(), Path.of(trace))) {
+            return Downloads.run(app, plan, command, traced, control, attach.andThen(traced::attach));
+        }
     }
 
     private static OptionalLong optional(Long value) {

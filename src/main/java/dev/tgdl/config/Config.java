@@ -42,7 +42,7 @@ public record Config(Optional<Integer> apiId, Optional<String> apiHash, Optional
      * @param minDelay     the controller's floor for that pause
      * @param maxDelay     the controller's ceiling for that pause
      * @param adaptive     false: fixed workers and delay
-     * @param policy       the controller: "adaptive" (tgdl's) or "design" (DESIGN.md's rules as written)
+     * @param policy       the download policy: adaptive, design or fixed (see {@code download.Policies})
      * @param floodWaitCap a flood wait longer than this stops the run, resumable (exit 5)
      * @param requestRate  API calls per second of the proactive token bucket
      * @param requestBurst that bucket's burst

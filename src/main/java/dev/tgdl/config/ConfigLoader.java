@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.tgdl.download.Policies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serial;
@@ -41,7 +42,6 @@ import java.util.stream.Collectors;
 public final class ConfigLoader {
 
     private static final Set<String> LEVELS = Set.of("error", "warn", "info", "debug", "trace");
-    private static final Set<String> POLICIES = Set.of("adaptive", "design");
     private static final Set<String> TYPES = Set.of("photo", "video", "document", "audio", "voice", "video_note",
             "animation", "sticker");
 
@@ -197,7 +197,8 @@ public final class ConfigLoader {
         check(d.maxWorkers() >= 1 && d.maxWorkers() <= 32, "download.max_workers", "must be 1..32", origins, file);
         check(!d.minDelay().isNegative() && d.minDelay().compareTo(d.maxDelay()) <= 0, "download.min_delay",
                 "must be between 0 and download.max_delay", origins, file);
-        check(POLICIES.contains(d.policy()), "download.policy", "must be one of " + POLICIES, origins, file);
+        check(Policies.NAMES.contains(d.policy()), "download.policy", "must be one of " + String.join(", ", Policies.NAMES),
+                origins, file);
         check(d.requestRate() > 0, "download.request_rate", "must be above 0", origins, file);
         check(d.requestBurst() >= 1, "download.request_burst", "must be at least 1", origins, file);
         check(d.maxRetries() >= 0, "download.max_retries", "must be 0 or more", origins, file);

@@ -28,6 +28,8 @@ final class AdaptivePolicy implements DownloadPolicy {
     static final long IN_FLIGHT = 1L << 21;
     static final int BUDGETS = 2;
     static final int LARGE_FILES = 2;
+    static final int MIN_PARTS = 4;
+    static final long PART = 64 << 10;
 
     private final PolicySettings settings;
     private final LearnedRate parts;
@@ -35,6 +37,7 @@ final class AdaptivePolicy implements DownloadPolicy {
     private long consecutive;
     private long floods;
     private double slowest = Double.POSITIVE_INFINITY;
+    private volatile boolean speedLimited;
 
     AdaptivePolicy(TimeSource clock, PolicySettings settings, Policies.Start start) {
         this.settings = settings;
@@ -52,9 +55,33 @@ final class AdaptivePolicy implements DownloadPolicy {
         return settings.maxWorkers();
     }
 
+    /**
+     * Two of TDLib's budgets; once a part rate is learned, no more than a second of it (at least
+     * {@value #MIN_PARTS} parts): bytes in flight past what the rate can serve only wait in TDLib,
+     * and after a flood wait they would all be sent again at once.
+     */
     @Override
     public long maxBytesInFlight() {
-        return bytesInFlight;
+        if (speedLimited) {
+            // parts wait seconds each under the speed limit: files in their last parts need nothing more,
+            // so only many files requested keep TDLib's budget in use
+            return Long.MAX_VALUE;
+        }
+        if (parts.learned().isEmpty()) {
+            return bytesInFlight;
+        }
+        long byRate = (long) Math.max(MIN_PARTS, Math.ceil(parts.rate())) * PART;
+        return Math.min(bytesInFlight, byRate);
+    }
+
+    @Override
+    public boolean shedsOnPause() {
+        return true;
+    }
+
+    @Override
+    public void onSpeedLimit() {
+        speedLimited = true;
     }
 
     @Override
@@ -73,10 +100,15 @@ final class AdaptivePolicy implements DownloadPolicy {
     }
 
     @Override
-    public synchronized void onFlood(Duration wait) {
+    public void onFlood(Duration wait) {
+        onFlood(wait, Long.MAX_VALUE);
+    }
+
+    @Override
+    public synchronized void onFlood(Duration wait, long began) {
         floods++;
         consecutive = 0;
-        parts.onFlood(wait);
+        parts.onFlood(wait, began);
         slowest = Math.min(slowest, parts.rate());
     }
 

@@ -20,6 +20,14 @@ public interface DownloadPolicy {
     /** Bytes of requested files not yet downloaded, at most ({@link Long#MAX_VALUE}: no such bound). */
     long maxBytesInFlight();
 
+    /**
+     * Whether downloads in flight are cancelled (and asked for again) when a pause shows a flood wait,
+     * rather than waited out: what TDLib holds back, it sends again all at once when the wait ends.
+     */
+    default boolean shedsOnPause() {
+        return false;
+    }
+
     /** Files over 20 MB requested at once, at most. */
     default int maxLargeFiles() {
         return Integer.MAX_VALUE;
@@ -33,6 +41,15 @@ public interface DownloadPolicy {
 
     /** Downloads met a flood wait of about {@code wait}. */
     void onFlood(Duration wait);
+
+    /** Downloads met a flood wait of about {@code wait} that began at {@code began} (clock nanos). */
+    default void onFlood(Duration wait, long began) {
+        onFlood(wait);
+    }
+
+    /** Telegram slows this account's downloads (the speed limit of accounts without Premium). */
+    default void onSpeedLimit() {
+    }
 
     /** The policy's state, for progress, stats and plots. */
     PolicyState state();

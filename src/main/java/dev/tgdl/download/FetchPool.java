@@ -4,6 +4,7 @@ import dev.tgdl.pacing.RunControl;
 import dev.tgdl.telegram.Download;
 import dev.tgdl.time.Monitor;
 import dev.tgdl.time.TimeSource;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -11,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The fetch stage's pool: one structured scope for a source's downloads, continuous rather than in
@@ -39,6 +41,7 @@ final class FetchPool {
         long remaining;
         Download download;
         Thread thread;
+        boolean shed;
 
         Slot(Work work, long order, int priority) {
             this.work = work;
@@ -54,7 +57,8 @@ final class FetchPool {
 
     /** Downloads one file (with its retries); the pool ends the slot afterwards. */
     interface Fetcher {
-        void fetch(Slot slot, FetchPool pool);
+        /** @return true when the file is to be requested again later (it was shed), false when it ended */
+        boolean fetch(Slot slot, FetchPool pool);
     }
 
     private final TimeSource clock;
@@ -67,11 +71,15 @@ final class FetchPool {
     private boolean finished;
     private long order;
 
-    FetchPool(TimeSource clock, DownloadPolicy policy, RunControl control, Fetcher fetcher) {
+    private final Supplier<Duration> holdOff;
+
+    /** @param holdOff how long new requests must still wait (the download gate, closed during a flood wait) */
+    FetchPool(TimeSource clock, DownloadPolicy policy, RunControl control, Fetcher fetcher, Supplier<Duration> holdOff) {
         this.clock = clock;
         this.policy = policy;
         this.control = control;
         this.fetcher = fetcher;
+        this.holdOff = holdOff;
         this.monitor = clock.newMonitor();
     }
 
@@ -109,6 +117,16 @@ final class FetchPool {
         monitor.lock();
         try {
             while (!control.stopped()) {
+                Duration hold = holdOff.get();
+                if (!hold.isZero() && !pending.isEmpty()) {
+                    try {
+                        monitor.awaitUntil(clock.deadline(hold));
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        break;
+                    }
+                    continue;
+                }
                 Work next = admissible();
                 if (next != null) {
                     pending.remove(next);
@@ -129,10 +147,11 @@ final class FetchPool {
                         break;
                     }
                     slot.thread = clock.startThread("tgdl-fetch-" + THREAD_NUMBER.getAndIncrement(), true, () -> {
+                        boolean again = false;
                         try {
-                            fetcher.fetch(slot, this);
+                            again = fetcher.fetch(slot, this);
                         } finally {
-                            ended(slot);
+                            ended(slot, again);
                         }
                     });
                     continue;
@@ -257,11 +276,45 @@ final class FetchPool {
         }
     }
 
-    private void ended(Slot slot) {
+    private void ended(Slot slot, boolean again) {
         monitor.lock();
         try {
             inFlight.remove(slot);
+            if (again) {
+                pending.addFirst(slot.work); // first in line when requests may go out again
+            }
             monitor.signalAll();
+        } finally {
+            monitor.unlock();
+        }
+    }
+
+    /**
+     * Cancels every download in flight and puts their files back first in line (their partial data
+     * stays for the next request): what TDLib holds back for a flood wait, it sends again all at once
+     * when the wait ends, and that herd alone can start the next, longer wait.
+     */
+    void shed() {
+        monitor.lock();
+        try {
+            for (Slot s : inFlight) {
+                s.shed = true;
+                if (s.download != null) {
+                    s.download.cancel();
+                }
+            }
+        } finally {
+            monitor.unlock();
+        }
+    }
+
+    /** Whether the slot was shed (and clears the mark): its fetch then ends with the file put back. */
+    boolean takeShed(Slot slot) {
+        monitor.lock();
+        try {
+            boolean shed = slot.shed;
+            slot.shed = false;
+            return shed;
         } finally {
             monitor.unlock();
         }

@@ -95,19 +95,25 @@ final class FileFetch implements FetchPool.Fetcher {
     }
 
     @Override
-    public void fetch(FetchPool.Slot slot, FetchPool pool) {
+    public boolean fetch(FetchPool.Slot slot, FetchPool pool) {
         Work work = slot.work;
-        try (Reservation _ = work.reservation()) {
-            attempts(slot, pool);
+        boolean again = false;
+        try {
+            again = attempts(slot, pool);
         } catch (RuntimeException e) {
             outcomes.failed(work.item(), work.source(), "unexpected error: " + e, false);
             LOG.error("downloading {} failed unexpectedly", work.item().describe(), e);
         } finally {
-            selection.ended(work);
+            if (!again) {
+                work.reservation().close();
+                selection.ended(work);
+            }
         }
+        return again;
     }
 
-    private void attempts(FetchPool.Slot slot, FetchPool pool) {
+    /** The attempts at a file; true when it was shed and is to be requested again later. */
+    private boolean attempts(FetchPool.Slot slot, FetchPool pool) {
         MediaItem item = slot.work.item();
         SourceStats source = slot.work.source();
         int failures = 0;
@@ -116,7 +122,7 @@ final class FileFetch implements FetchPool.Fetcher {
         while (true) {
             if (control.stopped()) {
                 listener.finished(item, ProgressListener.Outcome.CANCELLED, "run stopped");
-                return;
+                return false;
             }
             Miss miss;
             long started = clock.nanos();
@@ -126,28 +132,33 @@ final class FileFetch implements FetchPool.Fetcher {
                     if (placer.place(slot.work, file.get())) {
                         policy.onDownloaded(clock.since(started));
                     }
-                    return;
+                    return false;
                 }
                 miss = new Stopped();
             } catch (MissException m) {
                 miss = m.miss;
             }
+            if (pool.takeShed(slot)) {
+                return true; // cancelled by the pool during a flood wait: requested again, costing nothing
+            }
             String error;
+            boolean againAtOnce = false;
             switch (miss) {
                 case Stopped s -> {
                     listener.finished(item, ProgressListener.Outcome.CANCELLED, "run stopped");
-                    return;
+                    return false;
                 }
                 case Stall st -> {
                     stats.stalls.incrementAndGet();
                     error = st.why();
+                    againAtOnce = true; // a hung request: a new one is served at once
                 }
                 case Failure f -> {
                     TelegramException e = f.error();
                     switch (e.kind()) {
                         case FLOOD_WAIT -> {
                             if (!explicitFlood(e.retryAfter().orElse(Duration.ofSeconds(SUSPECTED_SECONDS)))) {
-                                return;
+                                return false;
                             }
                             continue;
                         }
@@ -157,11 +168,12 @@ final class FileFetch implements FetchPool.Fetcher {
                                 continue;
                             }
                             error = e.getMessage();
+                            againAtOnce = v == Verdict.FAULT; // the file's own failure; nothing to wait for, the first time
                         }
                         case TRANSIENT -> error = e.getMessage();
                         default -> {
                             outcomes.failed(item, source, e.getMessage(), true);
-                            return;
+                            return false;
                         }
                     }
                 }
@@ -169,9 +181,9 @@ final class FileFetch implements FetchPool.Fetcher {
             failures++;
             if (failures > options.maxRetries()) {
                 outcomes.failed(item, source, error + " (after " + failures + " attempts)", false);
-                return;
+                return false;
             }
-            wait = backoff.next(wait);
+            wait = againAtOnce && failures == 1 ? Duration.ZERO : backoff.next(wait);
             stats.retries.incrementAndGet();
             listener.finished(item, ProgressListener.Outcome.RETRYING, error);
             try {
@@ -179,7 +191,7 @@ final class FileFetch implements FetchPool.Fetcher {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 listener.finished(item, ProgressListener.Outcome.CANCELLED, "run stopped");
-                return;
+                return false;
             }
         }
     }

@@ -135,6 +135,7 @@ public final class MediaDownloader {
         raw.onSpeedLimit(() -> {
             if (speedLimited.compareAndSet(false, true)) {
                 stats.speedLimited.set(true);
+                policy.get().onSpeedLimit();
                 listener.note("Telegram limits this account's download speed (no Premium): downloads go on, slower");
             }
         });
@@ -228,18 +229,51 @@ public final class MediaDownloader {
         DownloadPolicy sourcePolicy = Policies.create(options.policy(), clock, jitter,
                 new Policies.Start(premium, ledger.learnedRate(partKey)));
         policy.set(sourcePolicy);
-        ProgressBoard board = new ProgressBoard(clock, raw::isConnected, options.stallTimeout(), pause -> {
-            if (speedLimited.get() && pause.compareTo(SPEED_LIMIT_PAUSE) < 0) {
-                return; // the speed limit slows parts down; it is not a wait on the account
+        if (speedLimited.get()) {
+            sourcePolicy.onSpeedLimit();
+        }
+        AtomicReference<FetchPool> pools = new AtomicReference<>();
+        ProgressBoard board = new ProgressBoard(clock, raw::isConnected, options.stallTimeout(), new ProgressBoard.PauseListener() {
+            @Override
+            public void started(Duration silence, boolean moving) {
+                if (!sourcePolicy.shedsOnPause()) {
+                    return; // it waits the pause out, and hears of it when it ends
+                }
+                // what is in flight would come back all at once when the wait ends: cancel it, hold new
+                // requests as long again, and start over at the rate the policy now allows
+                if (speedLimited.get() && silence.compareTo(SPEED_LIMIT_PAUSE) < 0) {
+                    return; // the speed limit holds parts back for seconds: not a flood wait, nothing to shed
+                }
+                downloadGate.close(jitter.apply(silence));
+                pools.get().shed();
+                if (moving) {
+                    flood(silence, clock.nanos() - silence.toNanos(),
+                            "downloads paused " + silence.toSeconds() + " s: a flood wait; asking for them again, slower");
+                } else {
+                    listener.note("downloads made no progress for " + silence.toSeconds() + " s: asking for them again");
+                }
             }
-            stats.flood(pause, false);
-            sourcePolicy.onFlood(pause);
-            listener.floodWait(pause, false);
-            listener.note("downloads paused " + pause.toSeconds() + " s: a flood wait TDLib sat out");
+
+            @Override
+            public void ended(Duration pause) {
+                if (sourcePolicy.shedsOnPause() || speedLimited.get() && pause.compareTo(SPEED_LIMIT_PAUSE) < 0) {
+                    return; // the speed limit slows parts down; it is not a wait on the account
+                }
+                flood(pause, clock.nanos() - pause.toNanos(), "downloads paused " + pause.toSeconds()
+                        + " s: a flood wait TDLib sat out");
+            }
+
+            private void flood(Duration wait, long began, String note) {
+                stats.flood(wait, false);
+                sourcePolicy.onFlood(wait, began);
+                listener.floodWait(wait, false);
+                listener.note(note);
+            }
         });
         FileFetch fetch = new FileFetch(clock, telegram, sourcePolicy, board, downloadGate, control, stats, listener,
                 outcomes, new Placer(raw, outcomes), selection, jitter, options);
-        FetchPool pool = new FetchPool(clock, sourcePolicy, control, fetch);
+        FetchPool pool = new FetchPool(clock, sourcePolicy, control, fetch, downloadGate::remaining);
+        pools.set(pool);
         AtomicReference<Throwable> scanFailure = new AtomicReference<>();
         CompletableFuture<Void> scanned = new CompletableFuture<>();
         Selection.Counts counts = new Selection.Counts();

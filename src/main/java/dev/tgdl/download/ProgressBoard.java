@@ -29,14 +29,24 @@ import java.util.function.BooleanSupplier;
  */
 final class ProgressBoard {
 
-    static final Duration MIN_PAUSE = Duration.ofSeconds(5);
+    static final Duration MIN_PAUSE = Duration.ofSeconds(3);
     static final Duration RELATIVE_STALL = Duration.ofSeconds(30);
     static final Duration FIRST_BYTE_LIMIT = Duration.ofSeconds(90);
+    static final Duration HEAD_FIRST_BYTE = Duration.ofSeconds(5);
     private static final double GAP_WEIGHT = 0.05;
 
-    /** Receives the length of a pause once downloads move again. */
+    /** Hears of pauses: when one is noticed, and when downloads move again. */
     interface PauseListener {
-        void paused(Duration length);
+        /**
+         * Nothing has moved for {@code silence}, connected, with downloads in flight.
+         *
+         * @param moving whether downloads had moved since the last pause (downloads that never moved, and
+         *               requests sent again into a wait still running, tell nothing of a new wait)
+         */
+        void started(Duration silence, boolean moving);
+
+        /** Downloads move again after a pause of {@code length}. */
+        void ended(Duration length);
     }
 
     /** One download in flight (one attempt). */
@@ -89,7 +99,9 @@ final class ProgressBoard {
     private long lastAny;
     private long lastOutage = Long.MIN_VALUE;
     private double gapNanos = Duration.ofMillis(200).toNanos();
+    private double firstByteNanos = Duration.ofMillis(300).toNanos();
     private long pausedSince = -1;
+    private long lastPauseNoticed = Long.MIN_VALUE;
 
     ProgressBoard(TimeSource clock, BooleanSupplier connected, Duration stallTimeout, PauseListener pauses) {
         this.clock = clock;
@@ -121,6 +133,7 @@ final class ProgressBoard {
             e.lastProgress = now;
             if (e.firstByteAt < 0) {
                 e.firstByteAt = now;
+                firstByteNanos += GAP_WEIGHT * (now - e.requestedAt - firstByteNanos);
                 for (Entry older : entries) {
                     if (older.seq < e.seq && older.small == e.small && older.firstByteAt < 0 && older.youngerServedAt < 0) {
                         older.youngerServedAt = now;
@@ -131,13 +144,13 @@ final class ProgressBoard {
             if (pausedSince >= 0) {
                 pause = Duration.ofNanos(now - pausedSince);
                 pausedSince = -1;
-            } else {
+            } else if (entries.size() >= 2) { // one download alone says little of the link's pace
                 gapNanos += GAP_WEIGHT * (Math.min(gap, pauseAfter().toNanos()) - gapNanos);
             }
             lastAny = now;
         }
         if (pause != null) {
-            pauses.paused(pause);
+            pauses.ended(pause);
         }
     }
 
@@ -147,23 +160,37 @@ final class ProgressBoard {
     }
 
     /** Looks at the whole board: marks a pause when nothing moved for {@link #pauseAfter()}. */
-    synchronized void check() {
-        long now = clock.nanos();
-        if (!connected.getAsBoolean()) {
-            lastOutage = now;
-            pausedSince = -1; // an outage is not a flood wait
-            return;
+    void check() {
+        Duration silence = null;
+        boolean moving = false;
+        synchronized (this) {
+            long now = clock.nanos();
+            if (!connected.getAsBoolean()) {
+                lastOutage = now;
+                pausedSince = -1; // an outage is not a flood wait
+                return;
+            }
+            long since = Math.max(lastAny, lastOutage);
+            if (pausedSince < 0 && !entries.isEmpty() && now - since >= pauseAfter().toNanos()) {
+                pausedSince = since;
+                silence = Duration.ofNanos(now - since);
+                // a new wait only if downloads moved since the last pause was noticed: requests sent again
+                // while the same wait still runs meet that wait, not a new one
+                moving = entries.stream().anyMatch(e -> e.bytes > 0) && lastAny > lastPauseNoticed;
+                lastPauseNoticed = now;
+            }
         }
-        long since = Math.max(lastAny, lastOutage);
-        if (pausedSince < 0 && !entries.isEmpty() && now - since >= pauseAfter().toNanos()) {
-            pausedSince = since;
+        if (silence != null) {
+            pauses.started(silence, moving);
         }
     }
 
     /** Whether downloads are paused now (nothing moved for {@link #pauseAfter()}, connected). */
-    synchronized boolean paused() {
+    boolean paused() {
         check();
-        return pausedSince >= 0;
+        synchronized (this) {
+            return pausedSince >= 0;
+        }
     }
 
     /** Whether any download moved within the last {@code d}. */
@@ -171,8 +198,14 @@ final class ProgressBoard {
         return clock.nanos() - lastAny < d.toNanos();
     }
 
-    private synchronized Optional<String> stalled(Entry e) {
+    private Optional<String> stalled(Entry e) {
         check();
+        synchronized (this) {
+            return stalledNow(e);
+        }
+    }
+
+    private Optional<String> stalledNow(Entry e) {
         long now = clock.nanos();
         if (lastOutage >= now) {
             return Optional.empty();
@@ -184,6 +217,13 @@ final class ProgressBoard {
             }
             if (silent >= FIRST_BYTE_LIMIT.toNanos() && now - Math.max(lastAny, lastOutage) >= FIRST_BYTE_LIMIT.toNanos()) {
                 return Optional.of("no first byte for " + FIRST_BYTE_LIMIT.toSeconds() + " s");
+            }
+            // first in TDLib's queue (oldest request, highest priority), not paused, and far past the usual
+            // time to a first byte: its request hangs
+            long firstByteLimit = (long) Math.max(HEAD_FIRST_BYTE.toNanos(), 10 * firstByteNanos);
+            boolean head = entries.stream().noneMatch(o -> o.seq < e.seq && o.small == e.small && o.firstByteAt < 0);
+            if (head && pausedSince < 0 && silent >= firstByteLimit) {
+                return Optional.of("no first byte for " + firstByteLimit / 1_000_000_000L + " s, first in TDLib's queue");
             }
             return Optional.empty();
         }

@@ -11,7 +11,7 @@ import java.time.Duration;
 public final class RateLimiter {
 
     private final TimeSource clock;
-    private final double burst;
+    private double burst;
     private double ratePerSecond;
     private double tokens;
     private long lastRefill;
@@ -63,6 +63,16 @@ public final class RateLimiter {
         }
         refill();
         this.ratePerSecond = ratePerSecond;
+    }
+
+    /** Changes the burst; saved tokens above it are dropped. */
+    public synchronized void setBurst(int burst) {
+        if (burst < 1) {
+            throw new IllegalArgumentException("burst must be >= 1, got " + burst);
+        }
+        refill();
+        this.burst = burst;
+        tokens = Math.min(tokens, burst);
     }
 
     public synchronized double rate() {

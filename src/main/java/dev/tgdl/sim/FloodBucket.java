@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.LongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One of Telegram's request limits as the server applies it: a token bucket, and flood waits that
@@ -17,6 +19,7 @@ import java.util.function.LongFunction;
  */
 final class FloodBucket {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FloodBucket.class);
     private final LongFunction<Scenario.Bucket> spec;
     private final Scenario.Flood flood;
     private final SimCounters counters;
@@ -62,6 +65,8 @@ final class FloodBucket {
         double wait = flood.base().toNanos() * Math.pow(flood.factor(), episodes.size());
         long waitNanos = (long) Math.min(flood.max().toNanos(), wait);
         episodes.addLast(now);
+        LOG.debug("simulated flood wait {} s (episode {} within the window) at {} s", waitNanos / 1_000_000_000L,
+                episodes.size(), now / 1_000_000_000L);
         blockedUntil = now + waitNanos;
         // once the wait is over the limit starts afresh: a full burst at its end
         tokens = Math.max(tokens, bucket.burst() - bucket.rate() * waitNanos / 1e9);

@@ -125,16 +125,24 @@ class DownloadCliTest {
     }
 
     @Test
-    void strict_completesWithFloodWaitsAbsorbed_andTheControllerShrinks() throws IOException {
-        Path out = home.resolve("out");
-        CliRun.Result r = tgdl().run("--simulate", "download", "@strict", "-o", out.toString(), "--json", "--workers", "4");
+    void strict_firstRunAbsorbsFloodWaits_andTheSecondRunStartsAtTheLearnedRateWithNone() throws IOException {
+        JsonNode first = JSON.readTree(tgdl().run("--simulate", "download", "@strict", "-o", home.resolve("one").toString(),
+                "--json").out());
+        assertThat(first.path("exit_code").asInt()).isZero();
+        assertThat(first.path("successful_downloads").asLong()).isEqualTo(media("strict").size());
+        assertThat(first.path("flood_waits").asLong()).isPositive();
+        assertThat(first.path("controller").path("shrinks").asLong()).isPositive();
+        assertThat(first.path("simulator").path("too_many_requests").asLong()).isZero();
 
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        JsonNode stats = JSON.readTree(r.out());
-        assertThat(stats.path("successful_downloads").asLong()).isEqualTo(media("strict").size());
-        assertThat(stats.path("flood_waits").asLong()).isPositive();
-        assertThat(stats.path("controller").path("shrinks").asLong()).isPositive();
-        assertThat(stats.path("controller").path("min_workers").asInt()).isLessThan(4);
+        // same profile, a fresh folder: the part rate learned by the first run is in the manifest
+        JsonNode second = JSON.readTree(tgdl().run("--simulate", "download", "@strict", "-o",
+                home.resolve("two").toString(), "--json").out());
+        assertThat(second.path("successful_downloads").asLong()).isEqualTo(media("strict").size());
+        assertThat(second.path("flood_waits").asLong()).isZero();
+        assertThat(second.path("simulator").path("flood_waits_issued").asLong()).isZero();
+        assertThat(second.path("adaptive_delay").asDouble()).isPositive();
+        assertThat(second.path("elapsed_seconds").asDouble()).isLessThan(first.path("elapsed_seconds").asDouble());
+        assertThat(files(home.resolve("two").resolve("strict"))).hasSize(media("strict").size());
     }
 
     @Test

@@ -45,11 +45,17 @@ class ArchiveCrashIT {
         Files.writeString(home.resolve("config/tgdl/config.yaml"),
                 "jobs:\n  - {name: demo, sources: ['@demo'], output: '" + out + "'}\n");
         Random random = new Random(20261122);
+        int placed = 0;
         for (int kill = 0; kill < 4; kill++) {
-            TgdlProcess run = TgdlProcess.start(home, "--simulate", "archive", "--no-progress");
-            Thread.sleep(1200 + random.nextInt(2500));
-            assertThat(run.alive()).as("run %d still running when killed; stderr: %s", kill, run.err()).isTrue();
+            // slow simulated time, so the kill lands mid-run; each run is killed a few files after it starts placing
+            TgdlProcess run = TgdlProcess.startPaced(home, 2, "--simulate", "archive", "--no-progress");
+            placed = run.awaitFiles(out, placed + 3 + random.nextInt(25), Duration.ofMinutes(2));
+            if (random.nextBoolean()) {
+                // and sometimes between two files, when a download is half written
+                Thread.sleep(random.nextInt(400));
+            }
             run.kill9();
+            placed = TgdlProcess.finishedFiles(out);
         }
         TgdlProcess last = TgdlProcess.start(home, "--simulate", "archive", "--no-progress");
         assertThat(last.waitFor(Duration.ofMinutes(3))).as(last.err()).isZero();

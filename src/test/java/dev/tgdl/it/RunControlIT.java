@@ -33,7 +33,7 @@ class RunControlIT {
     @Test
     void secondRunOfAProfile_exits4WithinASecond_namingTheHoldersPid() throws Exception {
         job(home.resolve("archive"));
-        TgdlProcess first = TgdlProcess.start(home, "--simulate", "archive", "--no-progress");
+        TgdlProcess first = TgdlProcess.startPaced(home, 2, "--simulate", "archive", "--no-progress");
         Path lock = home.resolve("data/tgdl/simulated/builtin/default/run.lock");
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!(Files.exists(lock) && Files.readString(lock).startsWith(first.pid() + "\n"))) {
@@ -60,8 +60,8 @@ class RunControlIT {
     @Test
     void lockOfAKilledRun_isTakenOver() throws Exception {
         job(home.resolve("archive"));
-        TgdlProcess first = TgdlProcess.start(home, "--simulate", "archive", "--no-progress");
-        Thread.sleep(2500);
+        TgdlProcess first = TgdlProcess.startPaced(home, 2, "--simulate", "archive", "--no-progress");
+        first.awaitFiles(home.resolve("archive"), 1, Duration.ofMinutes(1));
         first.kill9();
         TgdlProcess next = TgdlProcess.start(home, "--simulate", "status");
         assertThat(next.waitFor(Duration.ofSeconds(30))).isZero();
@@ -72,9 +72,9 @@ class RunControlIT {
     @Test
     void ctrlC_halfway_exits130_leavesNoPartialUnderAFinalName_andTheNextRunCompletesTheSet() throws Exception {
         Path out = home.resolve("out");
-        TgdlProcess run = TgdlProcess.start(home, "--simulate", "download", "@demo", "-o", out.toString(), "--no-progress",
-                "--json");
-        Thread.sleep(3000);
+        TgdlProcess run = TgdlProcess.startPaced(home, 2, "--simulate", "download", "@demo", "-o", out.toString(),
+                "--no-progress", "--json");
+        run.awaitFiles(out, 10, Duration.ofMinutes(1));
         run.signal("INT");
         int code = run.waitFor(Duration.ofSeconds(30));
 

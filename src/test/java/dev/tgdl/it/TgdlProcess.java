@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** bin/tgdl as a real process, with its own XDG folders, for tests that kill and signal it. */
 final class TgdlProcess {
@@ -40,6 +41,18 @@ final class TgdlProcess {
     }
 
     static TgdlProcess start(Path home, String... args) throws IOException {
+        return start(home, Map.of(), args);
+    }
+
+    /**
+     * Starts a run whose simulated clock runs at {@code timeScale} × real time, so that a test that
+     * signals or kills it halfway finds it halfway whatever the host's speed.
+     */
+    static TgdlProcess startPaced(Path home, int timeScale, String... args) throws IOException {
+        return start(home, Map.of("TGDL_SIM_TIME_SCALE", Integer.toString(timeScale)), args);
+    }
+
+    private static TgdlProcess start(Path home, Map<String, String> extraEnv, String... args) throws IOException {
         Files.createDirectories(home.resolve("logs"));
         List<String> command = new ArrayList<>();
         command.add(launcher().toString());
@@ -51,6 +64,8 @@ final class TgdlProcess {
         env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
         env.remove("TGDL_PROFILE");
         env.remove("TGDL_CONFIG");
+        env.remove("TGDL_SIM_TIME_SCALE");
+        env.putAll(extraEnv);
         String name = "run-" + System.nanoTime();
         Path out = home.resolve("logs").resolve(name + ".out");
         Path err = home.resolve("logs").resolve(name + ".err");
@@ -58,6 +73,39 @@ final class TgdlProcess {
         builder.redirectError(err.toFile());
         long started = System.nanoTime();
         return new TgdlProcess(builder.start(), out, err, started);
+    }
+
+    /**
+     * Waits until {@code dir} holds at least {@code count} finished files (names not starting with a
+     * dot), the event a test acts on instead of sleeping; fails if the run ends or the timeout passes first.
+     */
+    int awaitFiles(Path dir, int count, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            int have = finishedFiles(dir);
+            if (have >= count) {
+                return have;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("tgdl ended (exit " + process.exitValue() + ") with " + have + " of " + count
+                        + " files; stderr: " + err());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + count + " files in " + dir + " after " + timeout + "; stderr: " + err());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Files in {@code dir} and below whose names do not start with a dot (0 when it does not exist). */
+    static int finishedFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return (int) walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .count();
+        }
     }
 
     long pid() {

@@ -54,10 +54,16 @@ class SimDownloadModelTest {
         final CompletableFuture<TdApi.File> ended = new CompletableFuture<>();
 
         Watch(SimSession s, int fileId) {
+            this(s, fileId, new CopyOnWriteArrayList<>());
+        }
+
+        /** Appends the file id to {@code finished} on the listener thread, so the order is the order of the updates. */
+        Watch(SimSession s, int fileId, List<Integer> finished) {
             s.client.addUpdateListener(u -> {
                 if (u instanceof TdApi.UpdateFile(TdApi.File f) && f.id() == fileId) {
                     updates.add(f);
-                    if (!f.local().isDownloadingActive() && !updates.isEmpty() && updates.size() > 1) {
+                    if (!f.local().isDownloadingActive() && updates.size() > 1 && !ended.isDone()) {
+                        finished.add(f.id());
                         ended.complete(f);
                     }
                 }
@@ -155,9 +161,7 @@ class SimDownloadModelTest {
             List<Integer> finished = new CopyOnWriteArrayList<>();
             List<Watch> watches = new ArrayList<>();
             for (TdApi.File f : files) {
-                Watch w = new Watch(s, f.id());
-                w.ended.thenAccept(done -> finished.add(done.id()));
-                watches.add(w);
+                watches.add(new Watch(s, f.id(), finished));
             }
             // 4 MB files each need more than the 2 MiB in flight: one at a time is served
             s.call(new TdFunctions.DownloadFile(files.get(0).id(), 8, 0, 0, false));
