@@ -42,7 +42,7 @@ final class FileFetch implements FetchPool.Fetcher {
     static final int PROBE_SECONDS = 15;
     /** Stops taken for flood waits a file may see before they count as its failures. */
     static final int SILENT_TRIES = 20;
-    private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration SAT_STILL = Duration.ofSeconds(5);
     private static final Duration TOGETHER = Duration.ofSeconds(2);
 

@@ -48,6 +48,8 @@ public final class MediaDownloader {
     static final String API_RATE = "api";
     /** A pause this short after Telegram's speed-limit notice is the speed limit, not a flood wait. */
     static final Duration SPEED_LIMIT_PAUSE = Duration.ofSeconds(16);
+    /** How long new requests wait after a pause of downloads that had not moved before it. */
+    static final Duration UNMOVED_RETRY = Duration.ofSeconds(1);
 
     private final Telegram raw;
     private final FileSink sink;
@@ -244,7 +246,9 @@ public final class MediaDownloader {
                 if (speedLimited.get() && silence.compareTo(SPEED_LIMIT_PAUSE) < 0) {
                     return; // the speed limit holds parts back for seconds: not a flood wait, nothing to shed
                 }
-                downloadGate.close(jitter.apply(silence));
+                // requests that never moved are as likely hung as held back (one stalled file at the end of a
+                // run looks the same): ask again soon; a pause after movement is a wait and is held as long
+                downloadGate.close(jitter.apply(moving ? silence : UNMOVED_RETRY));
                 pools.get().shed();
                 if (moving) {
                     flood(silence, clock.nanos() - silence.toNanos(),

@@ -32,7 +32,9 @@ final class ProgressBoard {
     static final Duration MIN_PAUSE = Duration.ofSeconds(3);
     static final Duration RELATIVE_STALL = Duration.ofSeconds(30);
     static final Duration FIRST_BYTE_LIMIT = Duration.ofSeconds(90);
-    static final Duration HEAD_FIRST_BYTE = Duration.ofSeconds(5);
+    static final Duration HEAD_FIRST_BYTE = Duration.ofSeconds(3);
+    /** A head-of-queue request this many times the usual time to a first byte without one hangs. */
+    static final int HEAD_FIRST_BYTE_FACTOR = 5;
     private static final double GAP_WEIGHT = 0.05;
 
     /** Hears of pauses: when one is noticed, and when downloads move again. */
@@ -220,9 +222,10 @@ final class ProgressBoard {
             }
             // first in TDLib's queue (oldest request, highest priority), not paused, and far past the usual
             // time to a first byte: its request hangs
-            long firstByteLimit = (long) Math.max(HEAD_FIRST_BYTE.toNanos(), 10 * firstByteNanos);
+            long firstByteLimit = (long) Math.max(HEAD_FIRST_BYTE.toNanos(), HEAD_FIRST_BYTE_FACTOR * firstByteNanos);
             boolean head = entries.stream().noneMatch(o -> o.seq < e.seq && o.small == e.small && o.firstByteAt < 0);
-            if (head && pausedSince < 0 && silent >= firstByteLimit) {
+            // alone in flight, a hung request and a wait look the same, and asking again is right for both
+            if (head && (pausedSince < 0 || entries.size() == 1) && silent >= firstByteLimit) {
                 return Optional.of("no first byte for " + firstByteLimit / 1_000_000_000L + " s, first in TDLib's queue");
             }
             return Optional.empty();

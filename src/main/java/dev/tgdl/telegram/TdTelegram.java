@@ -332,6 +332,7 @@ public final class TdTelegram implements Telegram {
         private volatile long downloaded;
         private volatile boolean cancelled;
         private volatile boolean started;
+        private volatile boolean answered;
 
         TdDownload(RemoteFile file, DownloadListener progress) {
             this.file = file;
@@ -343,6 +344,14 @@ public final class TdTelegram implements Telegram {
                 return;
             }
             TdApi.LocalFile local = f.local();
+            if (answer) {
+                answered = true;
+            }
+            if (!answer && !answered && !started && !local.isDownloadingActive() && !local.isDownloadingCompleted()) {
+                // an update sent before TDLib took this request: the stop of an earlier request of the same
+                // file (a cancel just before a retry), not news about this one
+                return;
+            }
             if (local.isDownloadingCompleted() && local.path() != null && !local.path().isEmpty()) {
                 downloaded = local.downloadedSize();
                 progress.onProgress(downloaded, f.size());
