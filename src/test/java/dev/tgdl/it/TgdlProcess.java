@@ -52,7 +52,8 @@ final class TgdlProcess {
         return start(home, Map.of("TGDL_SIM_TIME_SCALE", Integer.toString(timeScale)), args);
     }
 
-    private static TgdlProcess start(Path home, Map<String, String> extraEnv, String... args) throws IOException {
+    /** Starts a run with extra environment variables (e.g. TGDL_SIM_SEED). */
+    static TgdlProcess start(Path home, Map<String, String> extraEnv, String... args) throws IOException {
         Files.createDirectories(home.resolve("logs"));
         List<String> command = new ArrayList<>();
         command.add(launcher().toString());
