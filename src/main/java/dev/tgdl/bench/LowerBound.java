@@ -16,14 +16,16 @@ import java.time.Duration;
  *       after the other: TDLib loads a chat's history newest to oldest, each load below the last, a
  *       round trip each.</li>
  * </ul>
- * Each is integrated over the limit phases; the bound is the longest of them, plus the round trips
- * before the first byte can flow (resolve, the first history page, the first part).
+ * Each is integrated over the limit phases; the bound is the longest of them, the transfer terms
+ * plus the first part's shortest round trip.
  */
 final class LowerBound {
 
     /** TDLib's bytes of parts in flight per data centre (FileDownloadManager.h). */
     static final double IN_FLIGHT = 1 << 21;
     private static final double STEP = 0.01;
+    /** The shortest round trip of a part: the simulator jitters it ±20 % (Transfers). */
+    private static final double PART_JITTER = 0.8;
 
     private LowerBound() {
     }
@@ -41,9 +43,11 @@ final class LowerBound {
         double parts = timeFor(dc, work.parts(), dc.parts().burst(), t -> bucket(dc, t, true));
         double history = Math.max(timeFor(account, work.historyLoads(), account.history().burst(),
                 t -> bucket(account, t, false)), work.historyLoads() * account.latency().toNanos() / 1e9);
-        double longest = Math.max(Math.max(bytes, flight), Math.max(parts, history));
-        double start = 2 * account.latency().toNanos() / 1e9 + rtt;
-        return Duration.ofNanos((long) ((longest + start) * 1e9));
+        // no byte flows before the first part's round trip (jittered down to 0.8 of it); the resolve and
+        // the first history page may be answered from TDLib's cache, so they are not counted, and the
+        // history chain already holds its own round trips
+        double transfer = Math.max(Math.max(bytes, flight), parts) + PART_JITTER * rtt;
+        return Duration.ofNanos((long) (Math.max(transfer, history) * 1e9));
     }
 
     /** Seconds to move {@code bytes} when at most {@code inFlight} bytes are in flight, each part a round trip at least. */
