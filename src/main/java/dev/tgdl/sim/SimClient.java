@@ -801,8 +801,9 @@ final class SimClient {
             for (Listed l : list.subList(Math.min(chatsLoaded, end), end)) {
                 know(l.chatId());
                 if (announced.add(l.chatId())) {
-                    update(TdObjects.updateNewChat(sim.channelByChatId(l.chatId()).map(this::chatObject)
-                            .orElseGet(() -> TdObjects.otherChat(sim.otherChat(l.chatId()).orElseThrow(), OptionalLong.of(l.order())))));
+                    OptionalLong order = OptionalLong.of(l.order());
+                    update(TdObjects.updateNewChat(sim.channelByChatId(l.chatId()).map(c -> TdObjects.channelChat(sim, this, c, order))
+                            .orElseGet(() -> TdObjects.otherChat(sim.otherChat(l.chatId()).orElseThrow(), order))));
                 } else {
                     update(TdObjects.updateChatPosition(l.chatId(), l.order()));
                 }

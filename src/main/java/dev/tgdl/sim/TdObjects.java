@@ -106,22 +106,21 @@ final class TdObjects {
     }
 
     static ObjectNode user(Scenario.Account a) {
-        return user(a.userId(), a.firstName(), a.lastName(), a.username(), a.phone().replace("+", ""), a.premium(), false);
+        return user(a.userId(), a.firstName(), a.lastName(), a.username(), a.phone().replace("+", ""), a.premium());
     }
 
     /** The user of a private chat of the scenario: the title is the first name; no phone number (not a contact's). */
     static ObjectNode user(Scenario.ChatSpec c) {
-        return user(c.id(), c.title(), "", c.username(), "", false, false);
+        return user(c.id(), c.title(), "", c.username(), "", false);
     }
 
-    private static ObjectNode user(long id, String firstName, String lastName, String username, String phone, boolean premium,
-                                   boolean contact) {
+    private static ObjectNode user(long id, String firstName, String lastName, String username, String phone, boolean premium) {
         ObjectNode u = object("user").put("id", id).put("first_name", firstName).put("last_name", lastName);
         u.set("usernames", usernames(username.isEmpty() ? List.of() : List.of(username)));
         u.put("phone_number", phone);
         u.set("status", object("userStatusEmpty"));
         u.put("accent_color_id", 0).put("background_custom_emoji_id", "0").put("profile_accent_color_id", -1)
-                .put("profile_background_custom_emoji_id", "0").put("is_contact", contact).put("is_mutual_contact", false)
+                .put("profile_background_custom_emoji_id", "0").put("is_contact", false).put("is_mutual_contact", false)
                 .put("is_close_friend", false).put("is_premium", premium).put("is_support", false)
                 .put("restricts_new_chats", false).put("paid_message_star_count", 0).put("have_access", true);
         u.set("type", object("userTypeRegular"));

@@ -66,10 +66,7 @@ public final class TdTelegram implements Telegram {
         Account a = account;
         if (a == null) {
             TdApi.User user = call(new TdFunctions.GetMe(), "getMe");
-            Optional<String> username = Optional.ofNullable(user.usernames())
-                    .flatMap(u -> Optional.ofNullable(u.activeUsernames()))
-                    .flatMap(list -> list.stream().findFirst());
-            a = new Account(user.id(), nonNull(user.firstName()), nonNull(user.lastName()), username,
+            a = new Account(user.id(), nonNull(user.firstName()), nonNull(user.lastName()), firstUsername(user.usernames()),
                     nonNull(user.phoneNumber()), user.isPremium());
             account = a;
         }
@@ -140,8 +137,7 @@ public final class TdTelegram implements Telegram {
         Optional<String> username = Optional.empty();
         if (chat.type() instanceof TdApi.ChatTypeSupergroup(long supergroupId, boolean isChannel)) {
             TdApi.Supergroup group = call(new TdFunctions.GetSupergroup(supergroupId), "supergroup " + supergroupId);
-            username = Optional.ofNullable(group.usernames()).flatMap(u -> Optional.ofNullable(u.activeUsernames()))
-                    .flatMap(list -> list.stream().findFirst());
+            username = firstUsername(group.usernames());
         }
         return chat(chat, username);
     }
@@ -163,17 +159,23 @@ public final class TdTelegram implements Telegram {
             throw new IllegalArgumentException("limit must be positive, not " + limit);
         }
         boolean all = limit == Integer.MAX_VALUE;
-        while (loadMoreChats(Math.min(limit, CHATS_PAGE))) {
-            if (!all && call(new TdFunctions.GetChats(TdFunctions.CHAT_LIST_MAIN, limit), "chat list").chatIds().size() >= limit) {
-                break;
+        List<Long> ids = null;
+        while (ids == null && loadMoreChats(Math.min(limit, CHATS_PAGE))) {
+            if (!all) {
+                List<Long> loaded = chatIds(limit);
+                ids = loaded.size() >= limit ? loaded : null;
             }
         }
-        TdApi.Chats ids = call(new TdFunctions.GetChats(TdFunctions.CHAT_LIST_MAIN, limit), "chat list");
         List<ChatSummary> chats = new ArrayList<>();
-        for (long id : ids.chatIds() == null ? List.<Long>of() : ids.chatIds()) {
+        for (long id : ids == null ? chatIds(limit) : ids) {
             chats.add(summary(call(new TdFunctions.GetChat(id), "chat " + id)));
         }
         return chats;
+    }
+
+    private List<Long> chatIds(int limit) {
+        TdApi.Chats chats = call(new TdFunctions.GetChats(TdFunctions.CHAT_LIST_MAIN, limit), "chat list");
+        return chats.chatIds() == null ? List.of() : chats.chatIds();
     }
 
     /** One loadChats of the main list; false when TDLib answers 404: every chat is loaded. */
