@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -692,7 +693,7 @@ final class SimClient {
     }
 
     /** A date as TDLib's int32 Unix time (a long channel's generated dates can pass 2038). */
-    private static long int32Date(java.time.Instant date) {
+    private static long int32Date(Instant date) {
         return Math.clamp(date.getEpochSecond(), 0, Integer.MAX_VALUE);
     }
 
