@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "tgdl",
         usageHelpAutoWidth = true, sortOptions = false,
         description = "Archives the media of Telegram channels and groups as a user account.",
-        subcommands = {LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, DownloadCommand.class,
+        subcommands = {LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, ChatsCommand.class, DownloadCommand.class,
             ArchiveCommand.class, StatusCommand.class, FailedCommand.class, RetryCommand.class, StatsCommand.class,
             BenchCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 all done, 1 some items failed (queued for retry), 2 usage or configuration error,",

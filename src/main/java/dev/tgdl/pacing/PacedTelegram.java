@@ -2,6 +2,7 @@ package dev.tgdl.pacing;
 
 import dev.tgdl.telegram.Account;
 import dev.tgdl.telegram.Chat;
+import dev.tgdl.telegram.ChatSummary;
 import dev.tgdl.telegram.Download;
 import dev.tgdl.telegram.DownloadListener;
 import dev.tgdl.telegram.MediaItem;
@@ -24,7 +25,7 @@ import java.util.function.Supplier;
  * watched, whatever asks for it (the scanner, the workers, a resolve). It is the {@link Telegram}
  * port again, so the engine does not know it is there.
  *
- * <p>API calls (resolve, history, counts, messages): the API gate (closed while a flood wait of the
+ * <p>API calls (resolve, the chat list, history, counts, messages): the API gate (closed while a flood wait of the
  * account runs) → the learned API rate → the call, timed. A call TDLib held back (far slower than
  * usual, connected all along) was a flood wait TDLib absorbed; a 429 closes the gate for its seconds
  * and the call is made again; a wait above the cap stops the run instead (resumable). Transient
@@ -171,6 +172,11 @@ public final class PacedTelegram implements Telegram {
     @Override
     public Optional<Chat> knownChat(long chatId) {
         return call("chat " + chatId, () -> delegate.knownChat(chatId));
+    }
+
+    @Override
+    public List<ChatSummary> chats(int limit) {
+        return call("chat list", () -> delegate.chats(limit));
     }
 
     @Override

@@ -34,8 +34,8 @@ import java.util.Set;
 /**
  * A simulated Telegram: the account, how it logs in, its limits and faults, and its channels.
  * Loaded from YAML ({@code docs/scenarios.md} documents every key); unset keys take the defaults
- * of {@code scenario-defaults.yaml}, and a channel's unset keys those of its {@code channel:}
- * section there. Immutable.
+ * of {@code scenario-defaults.yaml}, a channel's unset keys those of its {@code channel:} section
+ * there, and another chat's those of its {@code chat:} section. Immutable.
  *
  * @param name      a name for reports ("builtin" or the file's stem)
  * @param timeScale at most this many simulated seconds per real second (the clock is virtual: time moves when
@@ -46,10 +46,11 @@ import java.util.Set;
  * @param auth      how the account logs in
  * @param limits    the account's limits (a channel may override them: its files live on another data centre)
  * @param faults    faults of downloads and of the connection
- * @param channels  the channels and groups
+ * @param channels  the channels and supergroups (sources with messages)
+ * @param chats     the account's other chats: private chats and basic groups, without messages
  */
 public record Scenario(String name, @JsonDeserialize(using = ScaleText.class) double timeScale, long seed, String network, Account account, Auth auth,
-                       Limits limits, Faults faults, List<ChannelSpec> channels) {
+                       Limits limits, Faults faults, List<ChannelSpec> channels, List<ChatSpec> chats) {
 
     /**
      * The user.
@@ -197,7 +198,9 @@ public record Scenario(String name, @JsonDeserialize(using = ScaleText.class) do
      * @param messages       messages at the first run
      * @param growth         new messages per later run
      * @param access         public, private (history answers CHANNEL_PRIVATE) or invite (only through its invite link)
-     * @param inviteHash     the hash of its invite link (t.me/+HASH), "" for none
+"     * @param inviteHash     the hash of its invite link (t.me/+HASH), "" for none
+     * @param group          a supergroup (a group chat) rather than a broadcast channel
+     * @param members        its member count, as getSupergroup reports it (0: unknown, as TDLib says for some chats)
      * @param media          weights of media types
      * @param sizes          file sizes
      * @param albumShare     share of 10-message blocks that start with an album
@@ -211,14 +214,34 @@ public record Scenario(String name, @JsonDeserialize(using = ScaleText.class) do
      * @param faults         faults of its downloads, if not the account's
      */
     public record ChannelSpec(String username, String title, long id, int messages, int growth, String access,
-                              String inviteHash, Map<String, Double> media, Sizes sizes, double albumShare,
+                              String inviteHash, boolean group, int members, Map<String, Double> media, Sizes sizes, double albumShare,
                               double textShare, double deletedShare, double duplicateShare,
                               @JsonDeserialize(using = InstantText.class) Instant start,
                               @JsonDeserialize(using = DurationText.class) Duration interval, List<String> fileNames,
                               Optional<Limits> limits, Optional<Faults> faults) {
     }
 
+    /**
+     * A chat of the account that is neither a channel nor a supergroup: in the chat list, without messages.
+     *
+     * @param type     {@code private} (a chat with a user) or {@code basic_group}
+     * @param id       the user id (the chat id too), or the basic group id (the chat id is its negation)
+     * @param title    the chat's title: the user's name, or the group's title
+     * @param username the user's username ("" for none; basic groups have none)
+     * @param members  a basic group's member count (1..200)
+     * @param date     when the account joined: with no messages, this orders the chat in the chat list
+     */
+    public record ChatSpec(String type, long id, String title, String username, int members,
+                           @JsonDeserialize(using = InstantText.class) Instant date) {
+
+        /** The TDLib chat id. */
+        public long chatId() {
+            return type.equals("basic_group") ? -id : id;
+        }
+    }
+
     private static final Set<String> ACCESS = Set.of("public", "private", "invite");
+    private static final Set<String> CHAT_TYPES = Set.of("private", "basic_group");
     private static final Set<String> TYPES = Set.of("photo", "video", "document", "audio", "voice", "video_note",
             "animation", "sticker");
 
@@ -227,7 +250,7 @@ public record Scenario(String name, @JsonDeserialize(using = ScaleText.class) do
             .registerModule(new Jdk8Module())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** The built-in scenario: @demo, @big, @strict, @private, @hostile, @flaky, @growing, @invite. */
+    /** The built-in scenario: @demo, @big, @strict, @private, @hostile, @flaky, @growing, @invite, @chatter, and other chats. */
     public static Scenario builtin() {
         try (InputStream in = Scenario.class.getResourceAsStream("builtin.yaml")) {
             if (in == null) {
@@ -290,6 +313,7 @@ public record Scenario(String name, @JsonDeserialize(using = ScaleText.class) do
         }
         ObjectNode defaults = defaults();
         ObjectNode channelDefaults = (ObjectNode) defaults.remove("channel");
+        ObjectNode chatDefaults = (ObjectNode) defaults.remove("chat");
         ObjectNode merged = defaults.deepCopy();
         merge(merged, (ObjectNode) tree);
         merged.put("name", name);
@@ -324,6 +348,15 @@ public record Scenario(String name, @JsonDeserialize(using = ScaleText.class) do
                 channel.set("faults", faults);
             }
             channels.set(i, channel);
+        }
+        ArrayNode chats = merged.withArray("chats");
+        for (int i = 0; i < chats.size(); i++) {
+            if (!chats.get(i).isObject()) {
+                throw new ScenarioException("chats[" + i + "] must be a mapping");
+            }
+            ObjectNode chat = chatDefaults.deepCopy();
+            merge(chat, (ObjectNode) chats.get(i));
+            chats.set(i, chat);
         }
         Scenario scenario;
         try {
@@ -381,6 +414,29 @@ public record Scenario(String name, @JsonDeserialize(using = ScaleText.class) do
         if (channels.size() > 200) {
             throw new ScenarioException("at most 200 channels");
         }
+        List<Long> chatIds = new ArrayList<>();
+        channels.forEach(c -> chatIds.add(-1_000_000_000_000L - c.id()));
+        chatIds.add(account.userId());
+        for (int i = 0; i < chats.size(); i++) {
+            ChatSpec c = chats.get(i);
+            String key = "chats[" + i + "]";
+            if (!CHAT_TYPES.contains(c.type())) {
+                throw new ScenarioException(key + ": type must be private or basic_group, not '" + c.type() + "'");
+            }
+            if (c.id() <= 0 || c.id() >= 1_000_000_000_000L) {
+                throw new ScenarioException(key + ": id must be a positive user or basic group id");
+            }
+            if (chatIds.contains(c.chatId())) {
+                throw new ScenarioException(key + ": chat id " + c.chatId() + " is taken (by the account or another chat)");
+            }
+            chatIds.add(c.chatId());
+            if (c.type().equals("basic_group") && !c.username().isEmpty()) {
+                throw new ScenarioException(key + ": a basic group has no username");
+            }
+            if (c.type().equals("basic_group") && (c.members() < 1 || c.members() > 200)) {
+                throw new ScenarioException(key + ": a basic group has 1..200 members");
+            }
+        }
     }
 
     private static ObjectNode defaults() {
@@ -416,22 +472,22 @@ public record Scenario(String name, @JsonDeserialize(using = ScaleText.class) do
 
     /** This scenario with another seed. */
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, timeScale, newSeed, network, account, auth, limits, faults, channels);
+        return new Scenario(name, timeScale, newSeed, network, account, auth, limits, faults, channels, chats);
     }
 
     /** This scenario at another time scale. */
     public Scenario withTimeScale(double scale) {
-        return new Scenario(name, scale, seed, network, account, auth, limits, faults, channels);
+        return new Scenario(name, scale, seed, network, account, auth, limits, faults, channels, chats);
     }
 
     /** This scenario with the network up or down. */
     public Scenario withNetwork(String state) {
-        return new Scenario(name, timeScale, seed, state, account, auth, limits, faults, channels);
+        return new Scenario(name, timeScale, seed, state, account, auth, limits, faults, channels, chats);
     }
 
     /** This scenario with other login settings. */
     public Scenario withAuth(Auth newAuth) {
-        return new Scenario(name, timeScale, seed, network, account, newAuth, limits, faults, channels);
+        return new Scenario(name, timeScale, seed, network, account, newAuth, limits, faults, channels, chats);
     }
 
     /** The model of a channel, by username (without @, any case). */

@@ -8,14 +8,19 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -58,6 +63,10 @@ final class SimClient {
     private int qrToken;
     private long nextSendingId = 1;
     private long nextServerMessage = 1000;
+    /** How many chats of the main chat list this client has loaded (each TDLib session loads the list anew). */
+    private int chatsLoaded;
+    /** Chats this client sent updateNewChat for. */
+    private final Set<Long> announced = new HashSet<>();
 
     SimClient(SimulatedTdlib sim, int id) {
         this.sim = sim;
@@ -230,6 +239,10 @@ final class SimClient {
             case "searchPublicChat" -> searchPublicChat(r, extra);
             case "getChat" -> getChat(r.path("chat_id").asLong(), extra);
             case "getSupergroup" -> getSupergroup(r.path("supergroup_id").asLong(), extra);
+            case "getBasicGroup" -> getBasicGroup(r.path("basic_group_id").asLong(), extra);
+            case "getUser" -> getUser(r.path("user_id").asLong(), extra);
+            case "loadChats" -> loadChats(r, extra);
+            case "getChats" -> getChats(r, extra);
             case "getMessageLinkInfo" -> messageLinkInfo(r.path("url").asText(), extra);
             case "checkChatInviteLink" -> checkInvite(r.path("invite_link").asText(), extra);
             case "joinChatByInviteLink" -> joinInvite(r.path("invite_link").asText(), extra);
@@ -539,7 +552,7 @@ final class SimClient {
             }
             know(cached.get().chatId());
             sim.touched(cached.get());
-            answer(extra, TdObjects.channelChat(sim, this, cached.get()));
+            answer(extra, chatObject(cached.get()));
             return;
         }
         long holdKey = hold(extra);
@@ -549,7 +562,7 @@ final class SimClient {
             }
             Long id = session.usernames.get(key);
             Optional<ChannelModel> channel = Optional.ofNullable(id).flatMap(sim::channelByChatId);
-            answer(extra, channel.map(c -> TdObjects.channelChat(sim, this, c))
+            answer(extra, channel.map(this::chatObject)
                     .orElseGet(() -> lastResolveError.getOrDefault(key, TdObjects.error(400, "USERNAME_NOT_OCCUPIED"))));
         });
     }
@@ -614,11 +627,191 @@ final class SimClient {
             return;
         }
         Optional<ChannelModel> channel = sim.channelByChatId(chatId);
-        if (channel.isEmpty() || !knows(chatId)) {
+        Optional<Scenario.ChatSpec> other = sim.otherChat(chatId);
+        if (channel.isEmpty() && other.isEmpty() || !knows(chatId)) {
             answer(extra, TdObjects.error(400, "Chat not found"));
             return;
         }
-        answer(extra, TdObjects.channelChat(sim, this, channel.get()));
+        answer(extra, channel.map(this::chatObject).orElseGet(() -> TdObjects.otherChat(other.get(), order(chatId))));
+    }
+
+    private ObjectNode chatObject(ChannelModel channel) {
+        return TdObjects.channelChat(sim, this, channel, order(channel.chatId()));
+    }
+
+    /** getBasicGroup: the groups TDLib has seen (ChatManager.cpp answers "Group not found" for others). */
+    private void getBasicGroup(long basicGroupId, JsonNode extra) {
+        Optional<Scenario.ChatSpec> group = sim.otherChat(-basicGroupId).filter(c -> c.type().equals("basic_group"));
+        if (basicGroupId <= 0 || group.isEmpty() || !knows(-basicGroupId)) {
+            answer(extra, TdObjects.error(400, basicGroupId <= 0 ? "Invalid basic group identifier" : "Group not found"));
+            return;
+        }
+        answer(extra, TdObjects.basicGroup(group.get()));
+    }
+
+    /** getUser: the account, and the users of private chats TDLib has seen (UserManager.cpp: "User not found"). */
+    private void getUser(long userId, JsonNode extra) {
+        if (userId == sim.scenario().account().userId()) {
+            answer(extra, TdObjects.user(sim.scenario().account()));
+            return;
+        }
+        Optional<Scenario.ChatSpec> user = sim.otherChat(userId).filter(c -> c.type().equals("private"));
+        if (userId <= 0 || user.isEmpty() || !knows(userId)) {
+            answer(extra, TdObjects.error(400, userId <= 0 ? "Invalid user identifier" : "User not found"));
+            return;
+        }
+        answer(extra, TdObjects.user(user.get()));
+    }
+
+    // ---------------------------------------------------------------- the chat list
+
+    /** A chat of the main chat list, with TDLib's order: (date << 32) + its last server message id (td/telegram/DialogDate.h). */
+    private record Listed(long chatId, long order) {
+    }
+
+    /**
+     * The account's main chat list: the channels it can read (public ones, invite-only ones once
+     * joined; not those whose history answers CHANNEL_PRIVATE) and the scenario's other chats, sorted
+     * as TDLib sorts it, by (order, chat id) descending. A chat's order comes from its last message,
+     * or from the join date when it has none (MessagesManager.cpp, calc_dialog_order).
+     */
+    private List<Listed> mainList() {
+        List<Listed> list = new ArrayList<>();
+        for (ChannelModel c : sim.channels()) {
+            if (c.spec().access().equals("private") || !accessible(c)) {
+                continue;
+            }
+            long order = c.message(newest(c), run).map(m -> (int32Date(m.date()) << 32) + m.id())
+                    .orElse(int32Date(c.spec().start()) << 32);
+            list.add(new Listed(c.chatId(), order));
+        }
+        for (Scenario.ChatSpec c : sim.scenario().chats()) {
+            list.add(new Listed(c.chatId(), int32Date(c.date()) << 32));
+        }
+        list.sort(Comparator.comparingLong(Listed::order).thenComparingLong(Listed::chatId).reversed());
+        return list;
+    }
+
+    /** A date as TDLib's int32 Unix time (a long channel's generated dates can pass 2038). */
+    private static long int32Date(Instant date) {
+        return Math.clamp(date.getEpochSecond(), 0, Integer.MAX_VALUE);
+    }
+
+    /** A chat's order in the main chat list, if it is in it. */
+    private OptionalLong order(long chatId) {
+        return mainList().stream().filter(l -> l.chatId() == chatId).mapToLong(Listed::order).findFirst();
+    }
+
+    /**
+     * Which list a loadChats or getChats names: main (also when null), archive (empty in the
+     * simulation), or an error for folders (the simulated account has none).
+     */
+    private Optional<ObjectNode> chatListError(ObjectNode r) {
+        String list = r.path("chat_list").path("@type").asText("chatListMain");
+        return list.equals("chatListMain") || list.equals("chatListArchive") ? Optional.empty()
+                : Optional.of(TdObjects.error(400, "Chat list not found"));
+    }
+
+    private static boolean archive(ObjectNode r) {
+        return r.path("chat_list").path("@type").asText().equals("chatListArchive");
+    }
+
+    /**
+     * loadChats as TDLib answers it (td/telegram/Requests.cpp, on_request(loadChats), and
+     * MessagesManager::get_dialogs): a list loaded to its end answers 404 Not Found at once, with
+     * no server query; otherwise one server query loads the next chats (at most the limit, at most 100;
+     * LoadChatsRequest caps it), announced with updateNewChat (updateChatPosition for a chat already
+     * announced), and answers ok. The query is charged to the history limit.
+     */
+    private void loadChats(ObjectNode r, JsonNode extra) {
+        Optional<ObjectNode> bad = chatListError(r);
+        if (bad.isPresent()) {
+            answer(extra, bad.get());
+            return;
+        }
+        if (archive(r) || chatsLoaded >= mainList().size()) {
+            answer(extra, TdObjects.error(404, "Not Found"));
+            return;
+        }
+        int limit = r.path("limit").asInt();
+        if (limit <= 0) {
+            answer(extra, TdObjects.error(400, "Parameter limit must be positive"));
+            return;
+        }
+        long holdKey = hold(extra);
+        loadChatPage(Math.min(limit, 100), error -> {
+            if (release(holdKey)) {
+                answer(extra, error == null ? TdObjects.ok() : error);
+            }
+        });
+    }
+
+    /**
+     * getChats as TDLib answers it (MessagesManager::get_dialogs_from_list): the first {@code limit}
+     * chats of the list; when fewer are loaded and the list is not loaded to its end, it loads more
+     * from the server first. total_count is the list's size once the server told it.
+     */
+    private void getChats(ObjectNode r, JsonNode extra) {
+        Optional<ObjectNode> bad = chatListError(r);
+        if (bad.isPresent()) {
+            answer(extra, bad.get());
+            return;
+        }
+        int limit = r.path("limit").asInt();
+        if (limit <= 0) {
+            answer(extra, TdObjects.error(400, "Parameter limit must be positive"));
+            return;
+        }
+        if (archive(r)) {
+            answer(extra, TdObjects.chats(0, List.of()));
+            return;
+        }
+        serveChats(limit, extra);
+    }
+
+    private void serveChats(int limit, JsonNode extra) {
+        List<Listed> list = mainList();
+        if (chatsLoaded >= Math.min(limit, list.size())) {
+            List<Long> ids = list.subList(0, Math.min(limit, Math.min(chatsLoaded, list.size()))).stream()
+                    .map(Listed::chatId).toList();
+            answer(extra, TdObjects.chats(chatsLoaded > 0 ? list.size() : ids.size(), ids));
+            return;
+        }
+        long holdKey = hold(extra);
+        loadChatPage(Math.min(limit - chatsLoaded, 100), error -> {
+            if (!release(holdKey)) {
+                return;
+            }
+            if (error != null) {
+                answer(extra, error);
+            } else {
+                serveChats(limit, extra);
+            }
+        });
+    }
+
+    /** One server query for the next {@code count} chats of the main list; {@code done} gets null, or the error to answer. */
+    private void loadChatPage(int count, Consumer<ObjectNode> done) {
+        if (!online()) {
+            return; // never answered: the request is failed by close
+        }
+        DataCentre dc = sim.accountDc();
+        NetQuery.send(sim, dc, now -> dc.api("history").admit(now), () -> sim.loop.after(dc.latency(), () -> {
+            List<Listed> list = mainList();
+            int end = Math.min(list.size(), chatsLoaded + count);
+            for (Listed l : list.subList(Math.min(chatsLoaded, end), end)) {
+                know(l.chatId());
+                if (announced.add(l.chatId())) {
+                    OptionalLong order = OptionalLong.of(l.order());
+                    update(TdObjects.updateNewChat(sim.channelByChatId(l.chatId()).map(c -> TdObjects.channelChat(sim, this, c, order))
+                            .orElseGet(() -> TdObjects.otherChat(sim.otherChat(l.chatId()).orElseThrow(), order))));
+                } else {
+                    update(TdObjects.updateChatPosition(l.chatId(), l.order()));
+                }
+            }
+            chatsLoaded = Math.max(chatsLoaded, end);
+            done.accept(null);
+        }), seconds -> done.accept(TdObjects.error(429, "Too Many Requests: retry after " + seconds)), () -> { });
     }
 
     private void getSupergroup(long supergroupId, JsonNode extra) {
@@ -725,8 +918,8 @@ final class SimClient {
             }
             ObjectNode info = TdObjects.object("chatInviteLinkInfo").put("chat_id", member ? c.chatId() : 0)
                     .put("accessible_for", 0);
-            info.set("type", TdObjects.object("inviteLinkChatTypeChannel"));
-            info.put("title", c.title()).put("accent_color_id", 0).put("description", "").put("member_count", 1000);
+            info.set("type", TdObjects.object(c.spec().group() ? "inviteLinkChatTypeSupergroup" : "inviteLinkChatTypeChannel"));
+            info.put("title", c.title()).put("accent_color_id", 0).put("description", "").put("member_count", c.spec().members());
             info.putArray("member_user_ids");
             info.put("creates_join_request", false).put("is_public", !c.username().isEmpty());
             return info;
@@ -759,6 +952,10 @@ final class SimClient {
     private void history(String type, ObjectNode r, JsonNode extra) {
         long chatId = r.path("chat_id").asLong();
         Optional<ChannelModel> found = sim.channelByChatId(chatId);
+        if (found.isEmpty() && sim.otherChat(chatId).isPresent() && knows(chatId)) {
+            answer(extra, emptyHistory(type, r));
+            return;
+        }
         if (found.isEmpty() || !knows(chatId)) {
             answer(extra, TdObjects.error(400, "Chat not found"));
             return;
@@ -813,6 +1010,24 @@ final class SimClient {
                 network("history", extra, () -> SimMessages.messages(sim, this, channel, r.path("message_ids")));
             }
         }
+    }
+
+    /** What history requests answer for the scenario's other chats: they have no messages. */
+    private static ObjectNode emptyHistory(String type, ObjectNode r) {
+        return switch (type) {
+            case "searchChatMessages" -> TdObjects.object("foundChatMessages").put("total_count", 0)
+                    .<ObjectNode>set("messages", SimulatedTdlib.JSON.createArrayNode()).put("next_from_message_id", 0);
+            case "getChatMessageCount" -> TdObjects.object("count").put("count", 0);
+            case "getMessage" -> TdObjects.error(404, "Not Found");
+            case "getMessages" -> {
+                ObjectNode result = TdObjects.object("messages").put("total_count", r.path("message_ids").size());
+                ArrayNode messages = result.putArray("messages");
+                r.path("message_ids").forEach(id -> messages.addNull());
+                yield result;
+            }
+            default -> TdObjects.object("messages").put("total_count", 0)
+                    .set("messages", SimulatedTdlib.JSON.createArrayNode());
+        };
     }
 
     /** The newest message a channel has (TDLib knows a chat's last message as soon as it knows the chat). */

@@ -42,6 +42,7 @@ public final class SimulatedTdlib implements TdJson, AutoCloseable {
     static final Set<String> METHODS = Set.of("getOption", "getAuthorizationState", "setTdlibParameters",
             "setAuthenticationPhoneNumber", "requestQrCodeAuthentication", "checkAuthenticationCode",
             "checkAuthenticationPassword", "logOut", "close", "getMe", "searchPublicChat", "getChat", "getSupergroup",
+            "getBasicGroup", "getUser", "loadChats", "getChats",
             "getMessageLinkInfo", "checkChatInviteLink", "joinChatByInviteLink", "getChatHistory", "searchChatMessages",
             "getChatMessageCount", "getMessage", "getMessages", "downloadFile", "cancelDownloadFile", "getFile",
             "deleteFile", "sendMessage", "addProxy", "getProxies", "enableProxy", "disableProxy", "removeProxy",
@@ -256,6 +257,11 @@ public final class SimulatedTdlib implements TdJson, AutoCloseable {
 
     Optional<ChannelModel> channelById(long channelId) {
         return channels.stream().filter(c -> c.spec().id() == channelId).findFirst();
+    }
+
+    /** A private chat or basic group of the scenario, by chat id. */
+    Optional<Scenario.ChatSpec> otherChat(long chatId) {
+        return scenario.chats().stream().filter(c -> c.chatId() == chatId).findFirst();
     }
 
     Optional<ChannelModel> channelByInvite(String hash) {

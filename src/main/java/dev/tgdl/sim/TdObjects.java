@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Builds the TDLib objects the simulator sends, field for field as {@code td_api.tl} names them:
@@ -105,25 +106,38 @@ final class TdObjects {
     }
 
     static ObjectNode user(Scenario.Account a) {
-        ObjectNode u = object("user").put("id", a.userId()).put("first_name", a.firstName()).put("last_name", a.lastName());
-        u.set("usernames", usernames(a.username().isEmpty() ? List.of() : List.of(a.username())));
-        u.put("phone_number", a.phone().replace("+", ""));
+        return user(a.userId(), a.firstName(), a.lastName(), a.username(), a.phone().replace("+", ""), a.premium());
+    }
+
+    /** The user of a private chat of the scenario: the title is the first name; no phone number (not a contact's). */
+    static ObjectNode user(Scenario.ChatSpec c) {
+        return user(c.id(), c.title(), "", c.username(), "", false);
+    }
+
+    private static ObjectNode user(long id, String firstName, String lastName, String username, String phone, boolean premium) {
+        ObjectNode u = object("user").put("id", id).put("first_name", firstName).put("last_name", lastName);
+        u.set("usernames", usernames(username.isEmpty() ? List.of() : List.of(username)));
+        u.put("phone_number", phone);
         u.set("status", object("userStatusEmpty"));
         u.put("accent_color_id", 0).put("background_custom_emoji_id", "0").put("profile_accent_color_id", -1)
                 .put("profile_background_custom_emoji_id", "0").put("is_contact", false).put("is_mutual_contact", false)
-                .put("is_close_friend", false).put("is_premium", a.premium()).put("is_support", false)
+                .put("is_close_friend", false).put("is_premium", premium).put("is_support", false)
                 .put("restricts_new_chats", false).put("paid_message_star_count", 0).put("have_access", true);
         u.set("type", object("userTypeRegular"));
         u.put("language_code", "en").put("added_to_attachment_menu", false);
         return u;
     }
 
-    /** A channel's chat, every field TDLib writes (its last message included). */
-    static ObjectNode channelChat(SimulatedTdlib sim, SimClient client, ChannelModel c) {
+    /**
+     * A channel's (or supergroup's) chat, every field TDLib writes (its last message included).
+     *
+     * @param order its order in the main chat list, when it is in it
+     */
+    static ObjectNode channelChat(SimulatedTdlib sim, SimClient client, ChannelModel c, OptionalLong order) {
         ObjectNode chat = object("chat").put("id", c.chatId());
-        chat.set("type", object("chatTypeSupergroup").put("supergroup_id", c.spec().id()).put("is_channel", true));
+        chat.set("type", object("chatTypeSupergroup").put("supergroup_id", c.spec().id()).put("is_channel", !c.spec().group()));
         chat.put("title", c.title());
-        common(chat, permissions(false));
+        common(chat, permissions(c.spec().group()), order);
         long newest = c.messageCount(client.run());
         for (long id = newest; id >= 1 && id > newest - 100; id--) {
             var message = c.message(id, client.run());
@@ -139,17 +153,72 @@ final class TdObjects {
         ObjectNode chat = object("chat").put("id", a.userId());
         chat.set("type", object("chatTypePrivate").put("user_id", a.userId()));
         chat.put("title", (a.firstName() + " " + a.lastName()).trim());
-        common(chat, permissions(true));
+        common(chat, permissions(true), OptionalLong.empty());
         return chat;
     }
 
-    /** The fields every chat object carries with the same values in the simulation. */
-    private static void common(ObjectNode chat, ObjectNode permissions) {
+    /** The chat of a private chat or basic group of the scenario (no messages, so no last message). */
+    static ObjectNode otherChat(Scenario.ChatSpec c, OptionalLong order) {
+        ObjectNode chat = object("chat").put("id", c.chatId());
+        if (c.type().equals("basic_group")) {
+            chat.set("type", object("chatTypeBasicGroup").put("basic_group_id", c.id()));
+        } else {
+            chat.set("type", object("chatTypePrivate").put("user_id", c.id()));
+        }
+        chat.put("title", c.title());
+        common(chat, permissions(true), order);
+        return chat;
+    }
+
+    /** {@code basicGroup}: the account is a member. */
+    static ObjectNode basicGroup(Scenario.ChatSpec c) {
+        ObjectNode g = object("basicGroup").put("id", c.id()).put("member_count", c.members());
+        g.set("status", object("chatMemberStatusMember").put("member_until_date", 0));
+        g.put("is_active", true).put("upgraded_to_supergroup_id", 0);
+        return g;
+    }
+
+    /** A chat's position in the main chat list. */
+    static ObjectNode mainListPosition(long order) {
+        ObjectNode p = object("chatPosition");
+        p.set("list", object("chatListMain"));
+        p.put("order", Long.toString(order)).put("is_pinned", false);
+        return p;
+    }
+
+    /** {@code updateNewChat}: TDLib sends it before a chat's id first reaches the application. */
+    static ObjectNode updateNewChat(ObjectNode chat) {
+        ObjectNode u = object("updateNewChat");
+        u.set("chat", chat);
+        return u;
+    }
+
+    /** {@code updateChatPosition} in the main chat list. */
+    static ObjectNode updateChatPosition(long chatId, long order) {
+        ObjectNode u = object("updateChatPosition").put("chat_id", chatId);
+        u.set("position", mainListPosition(order));
+        return u;
+    }
+
+    /** {@code chats total_count chat_ids}. */
+    static ObjectNode chats(int totalCount, List<Long> chatIds) {
+        ObjectNode c = object("chats").put("total_count", totalCount);
+        ArrayNode ids = c.putArray("chat_ids");
+        chatIds.forEach(ids::add);
+        return c;
+    }
+
+    /** The fields every chat object carries with the same values in the simulation; a position when it is in the main list. */
+    private static void common(ObjectNode chat, ObjectNode permissions, OptionalLong order) {
         chat.put("accent_color_id", 0).put("background_custom_emoji_id", "0").put("profile_accent_color_id", -1)
                 .put("profile_background_custom_emoji_id", "0");
         chat.set("permissions", permissions);
-        chat.putArray("positions");
-        chat.putArray("chat_lists");
+        ArrayNode positions = chat.putArray("positions");
+        ArrayNode lists = chat.putArray("chat_lists");
+        if (order.isPresent()) {
+            positions.add(mainListPosition(order.getAsLong()));
+            lists.add(object("chatListMain"));
+        }
         chat.put("has_protected_content", false).put("is_translatable", false).put("is_marked_as_unread", false)
                 .put("view_as_topics", false).put("has_scheduled_messages", false)
                 .put("can_be_deleted_only_for_self", false).put("can_be_deleted_for_all_users", false)
@@ -189,10 +258,10 @@ final class TdObjects {
         s.set("usernames", usernames(c.username().isEmpty() ? List.of() : List.of(c.username())));
         s.put("date", c.spec().start().getEpochSecond());
         s.set("status", object("chatMemberStatusMember").put("member_until_date", 0));
-        s.put("member_count", 1000).put("boost_level", 0).put("has_automatic_translation", false)
+        s.put("member_count", c.spec().members()).put("boost_level", 0).put("has_automatic_translation", false)
                 .put("has_linked_chat", false).put("has_location", false).put("sign_messages", false)
-                .put("show_message_sender", false).put("join_to_send_messages", false).put("join_by_request", false)
-                .put("is_slow_mode_enabled", false).put("is_channel", true).put("is_broadcast_group", false)
+                .put("show_message_sender", false).put("join_to_send_messages", c.spec().group()).put("join_by_request", false)
+                .put("is_slow_mode_enabled", false).put("is_channel", !c.spec().group()).put("is_broadcast_group", false)
                 .put("is_forum", false).put("is_direct_messages_group", false).put("is_administered_direct_messages_group", false)
                 .put("has_direct_messages_group", false).put("has_forum_tabs", false).put("paid_message_star_count", 0);
         return s;

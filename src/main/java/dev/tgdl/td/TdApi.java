@@ -257,8 +257,19 @@ public final class TdApi {
     public record Usernames(List<String> activeUsernames, String editableUsername) {
     }
 
+    /** {@code supergroup}: a channel or a supergroup; {@code member_count} is 0 when TDLib does not know it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Supergroup(long id, Usernames usernames, int memberCount, boolean isChannel) {
+    }
+
+    /** {@code basicGroup id:int53 member_count:int32 ...}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record BasicGroup(long id, int memberCount) {
+    }
+
+    /** {@code chats total_count:int32 chat_ids:vector<int53>}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Chats(int totalCount, List<Long> chatIds) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -3,9 +3,11 @@ package dev.tgdl.td;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tgdl.td.TdApi.AuthorizationState;
+import dev.tgdl.td.TdApi.BasicGroup;
 import dev.tgdl.td.TdApi.Chat;
 import dev.tgdl.td.TdApi.ChatInviteLinkInfo;
 import dev.tgdl.td.TdApi.ChatJoinResult;
+import dev.tgdl.td.TdApi.Chats;
 import dev.tgdl.td.TdApi.Count;
 import dev.tgdl.td.TdApi.File;
 import dev.tgdl.td.TdApi.FoundChatMessages;
@@ -162,6 +164,34 @@ public final class TdFunctions {
     public record GetSupergroup(long supergroupId) implements Function<Supergroup> {
         public String type() { return "getSupergroup"; }
         public Class<Supergroup> resultType() { return Supergroup.class; }
+    }
+
+    public record GetBasicGroup(long basicGroupId) implements Function<BasicGroup> {
+        public String type() { return "getBasicGroup"; }
+        public Class<BasicGroup> resultType() { return BasicGroup.class; }
+    }
+
+    public record GetUser(long userId) implements Function<User> {
+        public String type() { return "getUser"; }
+        public Class<User> resultType() { return User.class; }
+    }
+
+    /** The main chat list, {@code chatListMain} (a {@code ChatList} for loadChats and getChats). */
+    public static final TypeOnly CHAT_LIST_MAIN = new TypeOnly("chatListMain");
+
+    /**
+     * {@code loadChats chat_list limit}: loads more chats of a list (TDLib picks how many, at most 100);
+     * answers 404 once the whole list is loaded.
+     */
+    public record LoadChats(TypeOnly chatList, int limit) implements Function<Ok> {
+        public String type() { return "loadChats"; }
+        public Class<Ok> resultType() { return Ok.class; }
+    }
+
+    /** {@code getChats chat_list limit}: the first chats of a list, in the list's order. */
+    public record GetChats(TypeOnly chatList, int limit) implements Function<Chats> {
+        public String type() { return "getChats"; }
+        public Class<Chats> resultType() { return Chats.class; }
     }
 
     public record GetMessageLinkInfo(String url) implements Function<MessageLinkInfo> {

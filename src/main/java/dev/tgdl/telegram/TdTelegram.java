@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,8 @@ public final class TdTelegram implements Telegram {
     private static final Logger LOG = LoggerFactory.getLogger(TdTelegram.class);
 
     private static final int PAGE = 100;
+    /** The most chats one loadChats loads (TDLib caps its limit there: LoadChatsRequest in td/telegram/Requests.cpp). */
+    private static final int CHATS_PAGE = 100;
 
     private final TdClient client;
     private final Map<Integer, TdDownload> downloads = new ConcurrentHashMap<>();
@@ -63,10 +66,7 @@ public final class TdTelegram implements Telegram {
         Account a = account;
         if (a == null) {
             TdApi.User user = call(new TdFunctions.GetMe(), "getMe");
-            Optional<String> username = Optional.ofNullable(user.usernames())
-                    .flatMap(u -> Optional.ofNullable(u.activeUsernames()))
-                    .flatMap(list -> list.stream().findFirst());
-            a = new Account(user.id(), nonNull(user.firstName()), nonNull(user.lastName()), username,
+            a = new Account(user.id(), nonNull(user.firstName()), nonNull(user.lastName()), firstUsername(user.usernames()),
                     nonNull(user.phoneNumber()), user.isPremium());
             account = a;
         }
@@ -137,14 +137,92 @@ public final class TdTelegram implements Telegram {
         Optional<String> username = Optional.empty();
         if (chat.type() instanceof TdApi.ChatTypeSupergroup(long supergroupId, boolean isChannel)) {
             TdApi.Supergroup group = call(new TdFunctions.GetSupergroup(supergroupId), "supergroup " + supergroupId);
-            username = Optional.ofNullable(group.usernames()).flatMap(u -> Optional.ofNullable(u.activeUsernames()))
-                    .flatMap(list -> list.stream().findFirst());
+            username = firstUsername(group.usernames());
         }
         return chat(chat, username);
     }
 
     private static Chat chat(TdApi.Chat chat, Optional<String> username) {
         return new Chat(chat.id(), nonNull(chat.title()), username);
+    }
+
+    // ---------------------------------------------------------------- the chat list
+
+    /**
+     * loadChats on the main list until TDLib answers 404 (all loaded) or the first {@code limit} chats
+     * are loaded, then getChats for their ids, then getChat and the chat's supergroup, basic group or
+     * user for each: those are answered from what TDLib already has.
+     */
+    @Override
+    public List<ChatSummary> chats(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive, not " + limit);
+        }
+        boolean all = limit == Integer.MAX_VALUE;
+        List<Long> ids = null;
+        while (ids == null && loadMoreChats(Math.min(limit, CHATS_PAGE))) {
+            if (!all) {
+                List<Long> loaded = chatIds(limit);
+                ids = loaded.size() >= limit ? loaded : null;
+            }
+        }
+        List<ChatSummary> chats = new ArrayList<>();
+        for (long id : ids == null ? chatIds(limit) : ids) {
+            chats.add(summary(call(new TdFunctions.GetChat(id), "chat " + id)));
+        }
+        return chats;
+    }
+
+    private List<Long> chatIds(int limit) {
+        TdApi.Chats chats = call(new TdFunctions.GetChats(TdFunctions.CHAT_LIST_MAIN, limit), "chat list");
+        return chats.chatIds() == null ? List.of() : chats.chatIds();
+    }
+
+    /** One loadChats of the main list; false when TDLib answers 404: every chat is loaded. */
+    private boolean loadMoreChats(int limit) {
+        try {
+            client.call(new TdFunctions.LoadChats(TdFunctions.CHAT_LIST_MAIN, limit));
+            return true;
+        } catch (TdException e) {
+            if (e.code() == 404) {
+                return false;
+            }
+            throw TdErrors.map(e, "chat list");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TelegramException(TelegramException.Kind.TRANSIENT, "chat list: interrupted", null, e);
+        }
+    }
+
+    private ChatSummary summary(TdApi.Chat chat) {
+        String title = nonNull(chat.title());
+        return switch (chat.type()) {
+            case TdApi.ChatTypeSupergroup(long supergroupId, boolean isChannel) -> {
+                TdApi.Supergroup group = call(new TdFunctions.GetSupergroup(supergroupId), "supergroup " + supergroupId);
+                yield new ChatSummary(chat.id(), firstUsername(group.usernames()), title,
+                        isChannel ? ChatSummary.Type.CHANNEL : ChatSummary.Type.GROUP,
+                        group.memberCount() > 0 ? OptionalInt.of(group.memberCount()) : OptionalInt.empty());
+            }
+            case TdApi.ChatTypeBasicGroup(long basicGroupId) -> {
+                TdApi.BasicGroup group = call(new TdFunctions.GetBasicGroup(basicGroupId), "basic group " + basicGroupId);
+                yield new ChatSummary(chat.id(), Optional.empty(), title, ChatSummary.Type.GROUP,
+                        OptionalInt.of(group.memberCount()));
+            }
+            case TdApi.ChatTypePrivate(long userId) -> privateChat(chat, userId);
+            case TdApi.ChatTypeSecret(_, long userId) -> privateChat(chat, userId);
+            case null -> new ChatSummary(chat.id(), Optional.empty(), title, ChatSummary.Type.PRIVATE, OptionalInt.empty());
+        };
+    }
+
+    private ChatSummary privateChat(TdApi.Chat chat, long userId) {
+        TdApi.User user = call(new TdFunctions.GetUser(userId), "user " + userId);
+        return new ChatSummary(chat.id(), firstUsername(user.usernames()), nonNull(chat.title()), ChatSummary.Type.PRIVATE,
+                OptionalInt.empty());
+    }
+
+    private static Optional<String> firstUsername(TdApi.Usernames usernames) {
+        return Optional.ofNullable(usernames).flatMap(u -> Optional.ofNullable(u.activeUsernames()))
+                .flatMap(list -> list.stream().findFirst());
     }
 
     // ---------------------------------------------------------------- history

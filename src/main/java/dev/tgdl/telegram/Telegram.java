@@ -26,6 +26,14 @@ public interface Telegram {
      */
     Optional<Chat> knownChat(long chatId);
 
+    /**
+     * The account's chats, in the order of its main chat list (as Telegram apps show it, newest
+     * activity first; archived chats are not included).
+     *
+     * @param limit at most this many, from the top of the list (positive; {@link Integer#MAX_VALUE} for all)
+     */
+    List<ChatSummary> chats(int limit);
+
     /** One page of history or of a filtered search. */
     MediaPage page(PageRequest request);
 

@@ -12,6 +12,7 @@ import dev.tgdl.td.TdCodec;
 import dev.tgdl.td.TdFunctions;
 import dev.tgdl.td.TdRuntime;
 import dev.tgdl.telegram.Chat;
+import dev.tgdl.telegram.ChatSummary;
 import dev.tgdl.telegram.MediaItem;
 import dev.tgdl.telegram.MediaPage;
 import dev.tgdl.telegram.PageRequest;
@@ -61,6 +62,8 @@ class SimSchemaTest {
         try (TdSession session = TdSession.open(options(wire, dir, ProxySpec.parse("socks5://u:p@127.0.0.1:1080")))) {
             TdTelegram telegram = session.telegram();
             telegram.me();
+            telegram.chats(3);
+            assertThat(telegram.chats(Integer.MAX_VALUE)).extracting(ChatSummary::type).contains(ChatSummary.Type.values());
             Chat demo = telegram.resolve(SourceRef.parse("@demo"), false).chat();
             telegram.resolve(SourceRef.parse("https://t.me/demo/5"), false);
             telegram.resolve(SourceRef.parse("https://t.me/c/1000000001/7"), false);

@@ -104,6 +104,28 @@ public abstract class TdJsonContract {
     }
 
     @Test
+    void chatListRequestsBeforeLogin_parse_andFail401Unauthorized() throws Exception {
+        TdClient client = newClient();
+        client.call(parameters());
+        client.awaitAuthorizationState(s -> s instanceof TdApi.AuthorizationStateWaitPhoneNumber, WAIT);
+
+        // a request TDLib could not parse would fail 400 "Failed to parse JSON object as TDLib request: ..."
+        for (TdApi.Function<?> request : List.<TdApi.Function<?>>of(
+                new TdFunctions.LoadChats(TdFunctions.CHAT_LIST_MAIN, 100),
+                new TdFunctions.GetChats(TdFunctions.CHAT_LIST_MAIN, 100),
+                new TdFunctions.GetChat(-1001000000001L),
+                new TdFunctions.GetSupergroup(1000000001L),
+                new TdFunctions.GetBasicGroup(4000001L),
+                new TdFunctions.GetUser(777000002L))) {
+            assertThatThrownBy(() -> client.call(request)).as(request.type())
+                    .isInstanceOfSatisfying(TdException.class, e -> {
+                        assertThat(e.code()).isEqualTo(401);
+                        assertThat(e.tdMessage()).isEqualTo("Unauthorized");
+                    });
+        }
+    }
+
+    @Test
     void authMethodInWrongState_fails400Unexpected() throws Exception {
         TdClient client = newClient();
         client.call(parameters());
