@@ -29,7 +29,7 @@ final class SimClient {
     enum Phase { NEW, WAIT_PARAMETERS, WAIT_PHONE, WAIT_CODE, WAIT_PASSWORD, WAIT_QR, WAIT_REGISTRATION, WAIT_EMAIL,
         WAIT_PREMIUM, READY, LOGGING_OUT, CLOSING, CLOSED }
 
-    // 3 and up, unlike Telegram (4 or 5): the built-in scenario has @big, as DESIGN.md names it
+    // 3 and up, unlike Telegram (4 or 5): the built-in scenario has a channel @big
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{2,31}");
     private static final Set<String> BEFORE_PARAMETERS = Set.of("getOption", "getAuthorizationState", "close",
             "setLogStream", "setLogVerbosityLevel", "getLogVerbosityLevel", "testSquareInt", "testCallString",

@@ -21,7 +21,7 @@ import java.util.List;
 
 /**
  * The TDLib functions tgdl calls, as records named and shaped after {@code td_api.tl}. The test
- * {@code RequestsParseInRealTdlibTest} sends one of each to the real library to prove it parses.
+ * {@code SimSchemaTest} checks the requests of a full session against td_api.tl.
  */
 public final class TdFunctions {
 
