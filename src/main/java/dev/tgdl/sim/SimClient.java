@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -1030,13 +1029,5 @@ final class SimClient {
             base = base.substring(base.length() - 60);
         }
         return fileId + "_" + (base.isEmpty() ? "file" : base).toLowerCase(Locale.ROOT);
-    }
-
-    boolean ready() {
-        return phase == Phase.READY;
-    }
-
-    boolean exists(Path p) {
-        return Files.exists(p);
     }
 }
