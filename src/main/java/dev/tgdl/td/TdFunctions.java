@@ -2,7 +2,6 @@ package dev.tgdl.td;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.tgdl.td.TdApi.AuthorizationState;
 import dev.tgdl.td.TdApi.Chat;
 import dev.tgdl.td.TdApi.ChatInviteLinkInfo;
 import dev.tgdl.td.TdApi.ChatJoinResult;
@@ -37,11 +36,6 @@ public final class TdFunctions {
     public record GetOption(String name) implements Function<OptionValue> {
         public String type() { return "getOption"; }
         public Class<OptionValue> resultType() { return OptionValue.class; }
-    }
-
-    public record GetAuthorizationState() implements Function<AuthorizationState> {
-        public String type() { return "getAuthorizationState"; }
-        public Class<AuthorizationState> resultType() { return AuthorizationState.class; }
     }
 
     /** {@code setTdlibParameters}; the encryption key is base64 (TDLib's {@code bytes}). */
@@ -139,11 +133,6 @@ public final class TdFunctions {
 
     public record DisableProxy() implements Function<Ok> {
         public String type() { return "disableProxy"; }
-        public Class<Ok> resultType() { return Ok.class; }
-    }
-
-    public record RemoveProxy(int proxyId) implements Function<Ok> {
-        public String type() { return "removeProxy"; }
         public Class<Ok> resultType() { return Ok.class; }
     }
 
@@ -254,10 +243,6 @@ public final class TdFunctions {
     public record LogStream(@JsonProperty("@type") String type, String path, Long maxFileSize, Boolean redirectStderr) {
         public static LogStream file(String path, long maxFileSize) {
             return new LogStream("logStreamFile", path, maxFileSize, false);
-        }
-
-        public static LogStream empty() {
-            return new LogStream("logStreamEmpty", null, null, null);
         }
     }
 
