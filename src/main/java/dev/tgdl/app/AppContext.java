@@ -10,9 +10,6 @@ import dev.tgdl.config.ProxySpec;
 import dev.tgdl.download.SizeCache;
 import dev.tgdl.td.TdJson;
 import dev.tgdl.td.TdLibraryLocator;
-import dev.tgdl.td.TdRuntime;
-import dev.tgdl.td.TdFunctions;
-import dev.tgdl.td.TdApi;
 import dev.tgdl.td.TracingTdJson;
 import dev.tgdl.telegram.LoginRequiredException;
 import dev.tgdl.telegram.TdSession;
@@ -159,10 +156,7 @@ public final class AppContext implements AutoCloseable {
 
     /** The TDLib version of the backend (td_execute getOption version). */
     public String tdlibVersion() {
-        TdRuntime runtime = TdRuntime.of(backend());
-        TdSession.redirectLog(runtime, profile.tdlibLog(), config.tdlibVerbosity());
-        TdApi.OptionValue value = runtime.execute(new TdFunctions.GetOption("version"));
-        String version = value instanceof TdApi.OptionValueString(String v) ? v : "unknown";
+        String version = TdSession.tdlibVersion(backend(), profile.tdlibLog(), config.tdlibVerbosity());
         return simulated() ? version + " (simulated)" : version;
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The stats document of a run (printed with {@code --json}; stored by archive runs). Field names are
- * the contract of DESIGN.md ("Stats document"), in snake_case on output.
+ * a contract (docs/architecture.md, "The stats document"), in snake_case on output.
  *
  * @param totalAttempts        download attempts, retries included
  * @param successfulDownloads  files downloaded and placed

@@ -68,7 +68,6 @@ final class ChannelModel implements SimChannel {
         return index;
     }
 
-    @Override
     public String username() {
         return spec.username();
     }
@@ -78,7 +77,6 @@ final class ChannelModel implements SimChannel {
         return spec.title();
     }
 
-    @Override
     public long chatId() {
         return -1_000_000_000_000L - spec.id();
     }

@@ -31,10 +31,6 @@ final class DataCentre {
         return id;
     }
 
-    Scenario.Limits limits() {
-        return limits;
-    }
-
     Duration latency() {
         return limits.latency();
     }

@@ -1,6 +1,5 @@
 package dev.tgdl.sim;
 
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.LongFunction;
@@ -74,16 +73,7 @@ final class FloodBucket {
         return seconds(waitNanos);
     }
 
-    /** Whether the limit is closed by a flood wait at {@code now}. */
-    boolean blocked(long now) {
-        return now < blockedUntil;
-    }
-
     static int seconds(long nanos) {
         return (int) Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
-    }
-
-    static long nanos(int seconds) {
-        return Duration.ofSeconds(seconds).toNanos();
     }
 }

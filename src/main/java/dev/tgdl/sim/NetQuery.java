@@ -64,10 +64,6 @@ final class NetQuery {
         cancelled = true;
     }
 
-    boolean cancelled() {
-        return cancelled;
-    }
-
     private void attempt() {
         if (cancelled) {
             return;

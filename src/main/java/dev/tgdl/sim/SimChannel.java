@@ -5,12 +5,7 @@ import java.util.stream.Stream;
 /** The model of a simulated channel: what tests and benchmarks know SHOULD be downloaded. */
 public interface SimChannel {
 
-    String username();
-
     String title();
-
-    /** TDLib's chat id: -100 followed by the channel id. */
-    long chatId();
 
     /** Messages the channel has after {@code run} client starts (1 = the first). */
     int messageCount(int run);

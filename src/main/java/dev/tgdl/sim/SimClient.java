@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +33,7 @@ final class SimClient {
     enum Phase { NEW, WAIT_PARAMETERS, WAIT_PHONE, WAIT_CODE, WAIT_PASSWORD, WAIT_QR, WAIT_REGISTRATION, WAIT_EMAIL,
         WAIT_PREMIUM, READY, LOGGING_OUT, CLOSING, CLOSED }
 
-    // 3 and up, unlike Telegram (4 or 5): the built-in scenario has @big, as DESIGN.md names it
+    // 3 and up, unlike Telegram (4 or 5): the built-in scenario has a channel @big
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{2,31}");
     private static final Set<String> BEFORE_PARAMETERS = Set.of("getOption", "getAuthorizationState", "close",
             "setLogStream", "setLogVerbosityLevel", "getLogVerbosityLevel", "testSquareInt", "testCallString",
@@ -1245,13 +1244,5 @@ final class SimClient {
             base = base.substring(base.length() - 60);
         }
         return fileId + "_" + (base.isEmpty() ? "file" : base).toLowerCase(Locale.ROOT);
-    }
-
-    boolean ready() {
-        return phase == Phase.READY;
-    }
-
-    boolean exists(Path p) {
-        return Files.exists(p);
     }
 }

@@ -1,6 +1,5 @@
 package dev.tgdl.sim;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -35,10 +34,5 @@ public record SimStats(long requests, Map<String, Long> requestsByMethod, long f
     /** Requests of one method. */
     public long requests(String method) {
         return requestsByMethod.getOrDefault(method, 0L);
-    }
-
-    /** Simulated time since the simulator started. */
-    public Duration elapsed() {
-        return Duration.between(startedAt, now);
     }
 }

@@ -24,11 +24,6 @@ public final class FloodWaitException extends TdException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    /** Builds the exception TDLib's message would produce for a wait of {@code seconds}. */
-    public static FloodWaitException ofSeconds(int seconds) {
-        return new FloodWaitException("Too Many Requests: retry after " + seconds, seconds);
-    }
-
     /** X of "retry after X", in seconds. */
     public int retryAfterSeconds() {
         return retryAfterSeconds;

@@ -72,11 +72,6 @@ public final class NativeTdJson implements TdJson {
                 new TdLibraryException(library + " is not libtdjson: it has no symbol " + name));
     }
 
-    /** The library file this binding was loaded from. */
-    public Path library() {
-        return library;
-    }
-
     @Override
     public int createClientId() {
         try {

@@ -130,20 +130,6 @@ public final class TdClient implements AutoCloseable {
         }
     }
 
-    /**
-     * Like {@link #call} but gives up after {@code timeout} (of the backend's clock).
-     *
-     * @throws TimeoutException when TDLib has not answered in time (the request stays sent)
-     */
-    public <R> R call(TdApi.Function<R> function, Duration timeout) throws InterruptedException, TimeoutException {
-        CompletableFuture<ObjectNode> future = sendRaw(TdCodec.toJson(function));
-        try {
-            return TdCodec.read(clock().await(future, timeout), function.resultType());
-        } catch (ExecutionException e) {
-            throw unwrap(e);
-        }
-    }
-
     /** The clock of the backend: waits for answers pass in its time. */
     public TimeSource clock() {
         return runtime.clock();

@@ -23,7 +23,7 @@ import java.util.List;
 
 /**
  * The TDLib functions tgdl calls, as records named and shaped after {@code td_api.tl}. The test
- * {@code RequestsParseInRealTdlibTest} sends one of each to the real library to prove it parses.
+ * {@code SimSchemaTest} checks the requests of a full session against td_api.tl.
  */
 public final class TdFunctions {
 
@@ -39,11 +39,6 @@ public final class TdFunctions {
     public record GetOption(String name) implements Function<OptionValue> {
         public String type() { return "getOption"; }
         public Class<OptionValue> resultType() { return OptionValue.class; }
-    }
-
-    public record GetAuthorizationState() implements Function<AuthorizationState> {
-        public String type() { return "getAuthorizationState"; }
-        public Class<AuthorizationState> resultType() { return AuthorizationState.class; }
     }
 
     /** {@code setTdlibParameters}; the encryption key is base64 (TDLib's {@code bytes}). */
@@ -141,11 +136,6 @@ public final class TdFunctions {
 
     public record DisableProxy() implements Function<Ok> {
         public String type() { return "disableProxy"; }
-        public Class<Ok> resultType() { return Ok.class; }
-    }
-
-    public record RemoveProxy(int proxyId) implements Function<Ok> {
-        public String type() { return "removeProxy"; }
         public Class<Ok> resultType() { return Ok.class; }
     }
 
@@ -284,10 +274,6 @@ public final class TdFunctions {
     public record LogStream(@JsonProperty("@type") String type, String path, Long maxFileSize, Boolean redirectStderr) {
         public static LogStream file(String path, long maxFileSize) {
             return new LogStream("logStreamFile", path, maxFileSize, false);
-        }
-
-        public static LogStream empty() {
-            return new LogStream("logStreamEmpty", null, null, null);
         }
     }
 

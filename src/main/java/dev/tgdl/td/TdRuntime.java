@@ -79,11 +79,6 @@ public final class TdRuntime {
         return TdCodec.read(answer, function.resultType());
     }
 
-    /** Whether the receive thread is running (for tests: it stops once every client has closed). */
-    public synchronized boolean isReceiving() {
-        return receiver != null;
-    }
-
     void detach(TdClient client) {
         clients.remove(client.id(), client);
     }

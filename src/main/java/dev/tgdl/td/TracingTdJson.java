@@ -57,11 +57,6 @@ public final class TracingTdJson implements TdJson, AutoCloseable {
         return LOGIN_TOKEN.matcher(masked).replaceAll("$1" + MASK);
     }
 
-    /** The backend being traced. */
-    public TdJson delegate() {
-        return delegate;
-    }
-
     @Override
     public int createClientId() {
         return delegate.createClientId();

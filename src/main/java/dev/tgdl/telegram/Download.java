@@ -12,9 +12,6 @@ public interface Download {
      */
     CompletableFuture<Path> completion();
 
-    /** Bytes downloaded so far. */
-    long downloaded();
-
     /**
      * Stops the download, keeping its partial data for a later resume; {@link #completion()} then
      * fails with a {@code TRANSIENT} exception.

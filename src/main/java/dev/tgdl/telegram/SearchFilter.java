@@ -21,6 +21,7 @@ public enum SearchFilter {
     VOICE_AND_VIDEO_NOTE("searchMessagesFilterVoiceAndVideoNote", EnumSet.of(MediaType.VOICE, MediaType.VIDEO_NOTE));
 
     private final String tdType;
+    /** The media types the filter returns. */
     private final Set<MediaType> covers;
 
     SearchFilter(String tdType, Set<MediaType> covers) {
@@ -31,11 +32,6 @@ public enum SearchFilter {
     /** TDLib's class name of the filter. */
     public String tdType() {
         return tdType;
-    }
-
-    /** The media types the filter returns. */
-    public Set<MediaType> covers() {
-        return covers;
     }
 
     /**

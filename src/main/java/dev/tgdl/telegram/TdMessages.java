@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Turns TDLib messages into {@link MediaItem}s (the table of TDLIB.md "History"). */
+/** Turns TDLib messages into {@link MediaItem}s (docs/architecture.md, "From TDLib messages to media items"). */
 final class TdMessages {
 
     private TdMessages() {

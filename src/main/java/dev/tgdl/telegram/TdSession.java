@@ -47,13 +47,11 @@ public final class TdSession implements AutoCloseable {
 
     private final TdClient client;
     private final Options options;
-    private final String tdlibVersion;
     private TdTelegram telegram;
 
-    private TdSession(TdClient client, Options options, String tdlibVersion) {
+    private TdSession(TdClient client, Options options) {
         this.client = client;
         this.options = options;
-        this.tdlibVersion = tdlibVersion;
     }
 
     /**
@@ -75,7 +73,7 @@ public final class TdSession implements AutoCloseable {
                     options.filesDirectory().toString(), "", true, true, true, false, options.apiId(), options.apiHash(),
                     "en", "tgdl", System.getProperty("os.name", "unknown") + " " + System.getProperty("os.arch", ""),
                     options.applicationVersion()));
-            TdSession session = new TdSession(client, options, version);
+            TdSession session = new TdSession(client, options);
             session.applyProxy();
             client.awaitAuthorizationState(s -> !(s instanceof TdApi.AuthorizationStateWaitTdlibParameters),
                     options.startupTimeout());
@@ -94,8 +92,18 @@ public final class TdSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The version of the TDLib behind {@code backend} (td_execute getOption), asked without starting
+     * a client; TDLib's own log goes to {@code tdlibLog} first, as for a session.
+     */
+    public static String tdlibVersion(TdJson backend, Path tdlibLog, int tdlibVerbosity) {
+        TdRuntime runtime = TdRuntime.of(backend);
+        redirectLog(runtime, tdlibLog, tdlibVerbosity);
+        return runtime.execute(new TdFunctions.GetOption("version")) instanceof TdApi.OptionValueString(String v) ? v : "unknown";
+    }
+
     /** Sends TDLib's own log to a file: nothing TDLib prints may reach the terminal. */
-    public static void redirectLog(TdRuntime runtime, Path file, int verbosity) {
+    private static void redirectLog(TdRuntime runtime, Path file, int verbosity) {
         runtime.execute(new TdFunctions.SetLogStream(TdFunctions.LogStream.file(file.toString(), 20L << 20)));
         runtime.execute(new TdFunctions.SetLogVerbosityLevel(verbosity));
     }
@@ -136,11 +144,6 @@ public final class TdSession implements AutoCloseable {
             case MTPROTO -> TdFunctions.ProxyType.mtproto(spec.secret());
         };
         return new TdFunctions.Proxy(spec.host(), spec.port(), type);
-    }
-
-    /** TDLib's version, from getOption. */
-    public String tdlibVersion() {
-        return tdlibVersion;
     }
 
     /** The current authorization state. */

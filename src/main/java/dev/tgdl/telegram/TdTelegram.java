@@ -476,11 +476,6 @@ public final class TdTelegram implements Telegram {
         }
 
         @Override
-        public long downloaded() {
-            return downloaded;
-        }
-
-        @Override
         public void setPriority(int priority) {
             if (!completion.isDone()) {
                 // a new downloadFile of an active file only moves it in TDLib's queue (ResourceManager::update_priority)

@@ -46,10 +46,6 @@ public final class TelegramException extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
-    public static TelegramException floodWait(Duration wait, String message) {
-        return new TelegramException(Kind.FLOOD_WAIT, message, wait, null);
-    }
-
     public Kind kind() {
         return kind;
     }

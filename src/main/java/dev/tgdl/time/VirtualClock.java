@@ -65,7 +65,6 @@ public final class VirtualClock implements TimeSource, AutoCloseable {
     private int running;
     private long seq;
     private long changes;
-    private long advances;
     private boolean closed;
 
     VirtualClock(Instant epoch, double pace) {
@@ -115,21 +114,6 @@ public final class VirtualClock implements TimeSource, AutoCloseable {
     @Override
     public Instant now() {
         return epoch.plusNanos(now);
-    }
-
-    /** Simulated seconds per real second at most (infinite: as fast as the work allows). */
-    public double pace() {
-        return pace;
-    }
-
-    /** How many times time has moved (each move wakes everything due at the new time). */
-    public long advances() {
-        lock.lock();
-        try {
-            return advances;
-        } finally {
-            lock.unlock();
-        }
     }
 
     @Override
@@ -399,7 +383,6 @@ public final class VirtualClock implements TimeSource, AutoCloseable {
                 }
                 if (target > now) {
                     now = target;
-                    advances++;
                 }
                 while (!timers.isEmpty() && timers.first().deadline <= now) {
                     wake(timers.first(), true);

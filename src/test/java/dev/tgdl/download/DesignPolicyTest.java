@@ -9,7 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every rule of DESIGN.md's controller, on a clock the test drives. */
+/** Every rule of the design policy (docs/architecture.md, "The controller"), on a clock the test drives. */
 class DesignPolicyTest {
 
     private final ManualTimeSource clock = new ManualTimeSource();
