@@ -31,12 +31,34 @@ public final class Cli {
             return code.code();
         });
         cl.setParameterExceptionHandler((e, args) -> {
-            CommandLine failed = e.getCommandLine();
-            context.err().println("tgdl: " + e.getMessage());
-            context.err().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
+            context.err().println("tgdl: " + usageError(e));
+            if (!valueError(e)) {
+                CommandLine failed = e.getCommandLine();
+                context.err().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
+            }
             return ExitCode.USAGE.code();
         });
         return cl;
+    }
+
+    /**
+     * The one line for a command-line mistake. A value that does not convert is named by its option
+     * (the converter's message says what is accepted): {@code --min-size: '10XB' is not a size; use e.g. ...}.
+     */
+    static String usageError(CommandLine.ParameterException e) {
+        if (e.getCause() instanceof CommandLine.TypeConversionException bad && e.getArgSpec() != null) {
+            return name(e.getArgSpec()) + ": " + bad.getMessage();
+        }
+        return e.getMessage();
+    }
+
+    /** Whether the line already says what to type instead (a bad value). */
+    private static boolean valueError(CommandLine.ParameterException e) {
+        return e.getCause() instanceof CommandLine.TypeConversionException && e.getArgSpec() != null;
+    }
+
+    private static String name(CommandLine.Model.ArgSpec arg) {
+        return arg instanceof CommandLine.Model.OptionSpec option ? option.longestName() : arg.paramLabel();
     }
 
     /** Runs tgdl with {@code args}; returns the exit code. */
