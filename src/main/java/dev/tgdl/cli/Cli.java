@@ -38,6 +38,7 @@ public final class Cli {
             }
             return ExitCode.USAGE.code();
         });
+        cl.getCommandSpec().usageMessage().footer(ExitCodes.helpFooter());
         return cl;
     }
 

@@ -18,9 +18,7 @@ import picocli.CommandLine.ScopeType;
         description = "Archives the media of Telegram channels and groups as a user account.",
         subcommands = {LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, DownloadCommand.class,
             ArchiveCommand.class, StatusCommand.class, FailedCommand.class, RetryCommand.class, StatsCommand.class,
-            BenchCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 all done, 1 some items failed (queued for retry), 2 usage or configuration error,",
-            "3 login required, 4 profile in use, 5 stopped early (resumable), 70 internal error, 130 interrupted."})
+            BenchCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class TgdlCommand implements Callable<Integer> {
 
     private final CliContext context;
