@@ -1,6 +1,7 @@
 package dev.tgdl.cli;
 
 import dev.tgdl.app.ExitCode;
+import java.io.Serial;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -38,6 +39,11 @@ public final class Cli {
             }
             return ExitCode.USAGE.code();
         });
+        // checks across options, once they are all parsed and before any command runs
+        cl.setExecutionStrategy(parseResult -> {
+            ((TgdlCommand) cl.getCommand()).checkOptions(cl);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cl.getCommandSpec().usageMessage().footer(ExitCodes.helpFooter());
         return cl;
     }
@@ -53,13 +59,25 @@ public final class Cli {
         return e.getMessage();
     }
 
-    /** Whether the line already says what to type instead (a bad value). */
+    /** Whether the line already says what to type instead (a bad value, options that exclude each other). */
     private static boolean valueError(CommandLine.ParameterException e) {
-        return e.getCause() instanceof CommandLine.TypeConversionException && e.getArgSpec() != null;
+        return e.getCause() instanceof CommandLine.TypeConversionException && e.getArgSpec() != null
+                || e instanceof ConflictingOptionsException;
     }
 
     private static String name(CommandLine.Model.ArgSpec arg) {
         return arg instanceof CommandLine.Model.OptionSpec option ? option.longestName() : arg.paramLabel();
+    }
+
+    /** Options given together that exclude each other; the message names them and says what to do. */
+    static final class ConflictingOptionsException extends CommandLine.ParameterException {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        ConflictingOptionsException(CommandLine commandLine, String message) {
+            super(commandLine, message);
+        }
     }
 
     /** Runs tgdl with {@code args}; returns the exit code. */

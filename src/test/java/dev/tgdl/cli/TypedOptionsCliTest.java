@@ -116,6 +116,16 @@ class TypedOptionsCliTest {
     }
 
     @Test
+    void verboseAndQuiet_excludeEachOther_beforeOrAfterTheCommand_exit2() {
+        String line = "-v/--verbose and -q/--quiet exclude each other: give one of them, or neither";
+        assertUsageError(new CliRun(home).run("--simulate", "-v", "-q", "whoami"), line);
+        assertUsageError(new CliRun(home).run("--simulate", "-q", "whoami", "-vv"), line);
+        assertUsageError(new CliRun(home).run("--simulate", "download", "@demo", "--quiet", "--verbose"), line);
+        assertThat(new CliRun(home).run("--simulate", "whoami", "-vv").exitCode()).isZero();
+        assertThat(new CliRun(home).run("--simulate", "-q", "whoami").exitCode()).isZero();
+    }
+
+    @Test
     void anUnknownOption_isNamed_andPointsToTheHelp() {
         CliRun.Result r = new CliRun(home).run("--simulate", "download", "@demo", "--min-szie", "1MB");
         assertThat(r.exitCode()).isEqualTo(2);
