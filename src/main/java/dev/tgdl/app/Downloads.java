@@ -70,9 +70,12 @@ public final class Downloads {
     }
 
     /**
-     * Checks a request against the configuration; nothing is opened yet.
+     * Checks a request against the configuration; nothing is opened yet. Values are typed already
+     * (the caller parsed them); this checks what they mean together, and names each setting as the
+     * request's {@link DownloadRequest#names()} call it, or by its configuration key when the value
+     * came from the configuration.
      *
-     * @throws ConfigException (exit 2) naming the flag and what it accepts
+     * @throws ConfigException (exit 2) naming the settings and what would work
      */
     public static Plan plan(Config config, DownloadRequest r) {
         Config.DownloadConfig d = config.download();
