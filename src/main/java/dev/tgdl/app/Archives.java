@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -79,12 +78,17 @@ public final class Archives {
             if (!names.isEmpty() && !names.contains(job.name())) {
                 continue;
             }
-            DownloadRequest request = new DownloadRequest(job.sources(), job.output(), job.template(), job.types(),
-                    job.include(), job.exclude(), job.minSize().map(String::valueOf), job.maxSize().map(String::valueOf),
-                    OptionalLong.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty(), OptionalLong.empty(),
-                    job.workers(), job.maxWorkers(), Optional.empty(), Optional.empty(), false, Optional.empty(), false,
-                    false, false, false, maxDuration);
             try {
+                DownloadRequest request = DownloadRequest.builder(job.sources())
+                        .selection(DownloadRequest.Selection.builder()
+                                .types(job.types().map(t -> Downloads.types(t, "types")))
+                                .include(job.include()).exclude(job.exclude())
+                                .minSize(job.minSize()).maxSize(job.maxSize())
+                                .build())
+                        .output(job.output()).template(job.template())
+                        .workers(job.workers()).maxWorkers(job.maxWorkers())
+                        .maxDuration(maxDuration)
+                        .build();
                 jobs.add(new Job(job.name(), Downloads.plan(config, request)));
             } catch (ConfigException e) {
                 throw new ConfigException("job '" + job.name() + "': " + e.getMessage(), e);

@@ -1,11 +1,11 @@
 package dev.tgdl.app;
 
+import dev.tgdl.app.DownloadRequest.Setting;
 import dev.tgdl.archive.Manifest;
 import dev.tgdl.archive.RetryPolicy;
 import dev.tgdl.config.Config;
 import dev.tgdl.config.ConfigException;
 import dev.tgdl.config.ConfigLoader;
-import dev.tgdl.config.DataSizes;
 import dev.tgdl.config.Durations;
 import dev.tgdl.download.DownloadOptions;
 import dev.tgdl.download.DownloadReport;
@@ -26,9 +26,7 @@ import dev.tgdl.time.TimeSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +40,9 @@ import java.util.stream.Collectors;
 
 /** {@code tgdl download}: checks the request, builds the engine, runs it. */
 public final class Downloads {
+
+    /** Most files in flight: the engine's bound. */
+    private static final int MAX_WORKERS = 32;
 
     private Downloads() {
     }
@@ -69,9 +70,12 @@ public final class Downloads {
     }
 
     /**
-     * Checks a request against the configuration; nothing is opened yet.
+     * Checks a request against the configuration; nothing is opened yet. Values are typed already
+     * (the caller parsed them); this checks what they mean together, and names each setting as the
+     * request's {@link DownloadRequest#names()} call it, or by its configuration key when the value
+     * came from the configuration.
      *
-     * @throws ConfigException (exit 2) naming the flag and what it accepts
+     * @throws ConfigException (exit 2) naming the settings and what would work
      */
     public static Plan plan(Config config, DownloadRequest r) {
         Config.DownloadConfig d = config.download();
@@ -79,37 +83,58 @@ public final class Downloads {
             throw new ConfigException("no SOURCE given: name a channel, e.g. tgdl download @channel");
         }
         List<SourceRef> sources = r.sources().stream().map(Downloads::source).toList();
-        PathTemplate template = template(r.template().orElse(d.template()));
+        DownloadRequest.Selection sel = r.selection();
+        DownloadRequest.Pacing pace = r.pacing();
+        PathTemplate template = template(r.placement().template().orElse(d.template()),
+                name(r, Setting.TEMPLATE, r.placement().template()));
         ZoneId zone = ConfigLoader.zone(d.timezone(), Map.of(), null);
-        Set<MediaType> types = types(r.types().orElse(d.types()), "--types");
-        long minSize = r.minSize().map(s -> size(s, "--min-size")).orElse(d.minSize());
-        OptionalLong maxSize = r.maxSize().map(s -> OptionalLong.of(size(s, "--max-size")))
-                .orElse(d.maxSize().map(OptionalLong::of).orElse(OptionalLong.empty()));
-        if (maxSize.isPresent() && maxSize.getAsLong() < minSize) {
-            throw new ConfigException("--max-size is smaller than --min-size: nothing could match");
+        Set<MediaType> types = sel.types().orElseGet(() -> types(d.types(), "download.types"));
+        if (types.isEmpty()) {
+            throw new ConfigException(name(r, Setting.TYPES, sel.types()) + " is empty: name at least one of "
+                    + String.join(",", MediaType.labels()));
         }
-        if (r.fromId().isPresent() && r.toId().isPresent() && r.fromId().getAsLong() > r.toId().getAsLong()) {
-            throw new ConfigException("--from-id " + r.fromId().getAsLong() + " is above --to-id " + r.toId().getAsLong());
+        long minSize = sel.minSize().orElse(d.minSize());
+        Optional<Long> maxSize = sel.maxSize().or(d::maxSize);
+        if (maxSize.isPresent() && maxSize.get() < minSize) {
+            throw new ConfigException(name(r, Setting.MAX_SIZE, sel.maxSize()) + " (" + maxSize.get()
+                    + " bytes) is smaller than " + name(r, Setting.MIN_SIZE, sel.minSize()) + " (" + minSize
+                    + " bytes): nothing could match");
         }
-        for (OptionalLong id : List.of(r.fromId(), r.toId(), r.limit())) {
-            if (id.isPresent() && id.getAsLong() < 1) {
-                throw new ConfigException("--from-id, --to-id and --limit take numbers from 1 (message ids as in t.me links)");
-            }
+        atLeastOne(r, Setting.FROM_ID, sel.fromId());
+        atLeastOne(r, Setting.TO_ID, sel.toId());
+        if (sel.limit().isPresent() && sel.limit().get() < 1) {
+            throw new ConfigException(r.names().apply(Setting.LIMIT) + " must be 1 or more, got " + sel.limit().get());
         }
-        Optional<Instant> since = r.since().map(s -> date(s, zone, "--since"));
-        Optional<Instant> until = r.until().map(s -> date(s, zone, "--until"));
+        if (sel.fromId().isPresent() && sel.toId().isPresent() && sel.fromId().get() > sel.toId().get()) {
+            throw new ConfigException(r.names().apply(Setting.FROM_ID) + " " + sel.fromId().get() + " is above "
+                    + r.names().apply(Setting.TO_ID) + " " + sel.toId().get() + ": nothing could match");
+        }
+        Optional<Instant> since = sel.since().map(b -> b.in(zone));
+        Optional<Instant> until = sel.until().map(b -> b.in(zone));
         if (since.isPresent() && until.isPresent() && !since.get().isBefore(until.get())) {
-            throw new ConfigException("--since must be before --until");
+            throw new ConfigException(r.names().apply(Setting.SINCE) + " (" + since.get() + ") must be before "
+                    + r.names().apply(Setting.UNTIL) + " (" + until.get() + ")");
         }
-        MediaFilter filter = new MediaFilter(types, Set.copyOf(r.include().orElse(d.include())),
-                Set.copyOf(r.exclude().orElse(d.exclude())), minSize, maxSize, r.fromId(), r.toId(), since, until,
-                r.limit());
-        int workers = r.workers().orElse(d.workers());
-        int maxWorkers = r.maxWorkers().orElse(Math.max(d.maxWorkers(), workers));
-        Duration minDelay = r.minDelay().map(s -> duration(s, "--min-delay")).orElse(d.minDelay());
-        Duration maxDelay = r.maxDelay().map(s -> duration(s, "--max-delay")).orElse(d.maxDelay());
-        Duration floodCap = r.floodWaitCap().map(s -> duration(s, "--flood-wait-cap")).orElse(d.floodWaitCap());
-        String policy = !d.adaptive() || r.noAdaptive() ? "fixed" : d.policy();
+        MediaFilter filter = new MediaFilter(types, sel.include().orElse(Set.copyOf(d.include())),
+                sel.exclude().orElse(Set.copyOf(d.exclude())), minSize, optionalLong(maxSize),
+                optionalLong(sel.fromId()), optionalLong(sel.toId()), since, until, optionalLong(sel.limit()));
+        int workers = pace.workers().orElse(d.workers());
+        int maxWorkers = pace.maxWorkers().orElse(Math.max(d.maxWorkers(), workers));
+        String workersName = name(r, Setting.WORKERS, pace.workers());
+        String maxWorkersName = name(r, Setting.MAX_WORKERS, pace.maxWorkers());
+        withinWorkerBounds(workersName, workers);
+        withinWorkerBounds(maxWorkersName, maxWorkers);
+        if (workers > maxWorkers) {
+            throw new ConfigException(workersName + " " + workers + " is above " + maxWorkersName + " " + maxWorkers);
+        }
+        Duration minDelay = pace.minDelay().orElse(d.minDelay());
+        Duration maxDelay = pace.maxDelay().orElse(d.maxDelay());
+        if (minDelay.compareTo(maxDelay) > 0) {
+            throw new ConfigException(name(r, Setting.MIN_DELAY, pace.minDelay()) + " " + Durations.format(minDelay)
+                    + " is above " + name(r, Setting.MAX_DELAY, pace.maxDelay()) + " " + Durations.format(maxDelay));
+        }
+        Duration floodCap = pace.floodWaitCap().orElse(d.floodWaitCap());
+        String policy = !d.adaptive() || pace.fixed() ? "fixed" : d.policy();
         PolicySettings settings;
         try {
             Duration initial = d.initialDelay().compareTo(minDelay) < 0 ? minDelay
@@ -118,10 +143,33 @@ public final class Downloads {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
+        DownloadRequest.Run run = r.run();
         DownloadOptions options = new DownloadOptions(sources, filter, settings, d.requestRate(), d.requestBurst(),
-                floodCap, d.stallTimeout(), d.maxRetries(), r.dryRun(), r.join(), r.full(), r.linkDuplicates());
-        Path output = r.output().orElse(d.output()).toAbsolutePath().normalize();
-        return new Plan(options, output, template, zone, r.maxDuration());
+                floodCap, d.stallTimeout(), d.maxRetries(), run.dryRun(), run.join(), run.full(), run.linkDuplicates());
+        Path output = r.placement().output().orElse(d.output()).toAbsolutePath().normalize();
+        return new Plan(options, output, template, zone, run.maxDuration());
+    }
+
+    /** What to call a setting in a message: the caller's name when the request set it, else its configuration key. */
+    private static String name(DownloadRequest r, Setting setting, Optional<?> given) {
+        return given.isPresent() ? r.names().apply(setting) : "download." + setting.key();
+    }
+
+    private static void atLeastOne(DownloadRequest r, Setting setting, Optional<Long> id) {
+        if (id.isPresent() && id.get() < 1) {
+            throw new ConfigException(r.names().apply(setting) + " must be a message id from 1 (as in t.me links), got "
+                    + id.get());
+        }
+    }
+
+    private static void withinWorkerBounds(String name, int workers) {
+        if (workers < 1 || workers > MAX_WORKERS) {
+            throw new ConfigException(name + " must be 1.." + MAX_WORKERS + ", got " + workers);
+        }
+    }
+
+    private static OptionalLong optionalLong(Optional<Long> value) {
+        return value.map(OptionalLong::of).orElseGet(OptionalLong::empty);
     }
 
     /**
@@ -200,56 +248,21 @@ public final class Downloads {
         }
     }
 
-    static PathTemplate template(String text) {
+    static PathTemplate template(String text, String name) {
         try {
             return PathTemplate.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage());
+            throw new ConfigException(name + ": " + e.getMessage());
         }
     }
 
-    static Set<MediaType> types(List<String> names, String flag) {
+    /** Media types by their labels (configuration values: checked when loaded, so a bad one is a bug there). */
+    static Set<MediaType> types(List<String> labels, String name) {
         Set<MediaType> types = EnumSet.noneOf(MediaType.class);
-        for (String name : names) {
-            for (String part : name.split(",")) {
-                if (part.isBlank()) {
-                    continue;
-                }
-                types.add(MediaType.byLabel(part).orElseThrow(() -> new ConfigException(flag + ": '" + part.trim()
-                        + "' is not a media type; use " + String.join(",", MediaType.labels()))));
-            }
-        }
-        if (types.isEmpty()) {
-            throw new ConfigException(flag + " is empty: name at least one of " + String.join(",", MediaType.labels()));
+        for (String label : labels) {
+            types.add(MediaType.byLabel(label).orElseThrow(() -> new ConfigException(name + ": '" + label
+                    + "' is not a media type; use " + String.join(",", MediaType.labels()))));
         }
         return types;
-    }
-
-    static long size(String text, String flag) {
-        try {
-            return DataSizes.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(flag + ": " + e.getMessage());
-        }
-    }
-
-    public static Duration duration(String text, String flag) {
-        try {
-            return Durations.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(flag + ": " + e.getMessage());
-        }
-    }
-
-    /** A date ({@code 2024-05-01}, midnight in the zone) or an instant ({@code 2024-05-01T12:00:00Z}). */
-    static Instant date(String text, ZoneId zone, String flag) {
-        try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay(zone).toInstant();
-            }
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new ConfigException(flag + ": '" + text + "' is not a date: use 2024-05-01 or 2024-05-01T12:00:00Z");
-        }
     }
 }

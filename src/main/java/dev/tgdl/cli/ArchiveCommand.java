@@ -3,15 +3,13 @@ package dev.tgdl.cli;
 import dev.tgdl.app.ExitCode;
 import dev.tgdl.app.AppContext;
 import dev.tgdl.app.Archives;
-import dev.tgdl.config.ConfigException;
-import dev.tgdl.config.Durations;
-import dev.tgdl.download.DownloadReport;
 import dev.tgdl.pacing.RunControl;
 import dev.tgdl.pacing.StopReason;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "archive", mixinStandardHelpOptions = true,
@@ -22,15 +20,15 @@ final class ArchiveCommand extends BaseCommand {
     @Option(names = "--job", paramLabel = "NAME", description = "Run only this job (repeatable).")
     List<String> jobs = List.of();
 
-    @Option(names = "--max-duration", paramLabel = "D",
-            description = "Stop cleanly after this long (e.g. 50m): exit 5, the next run resumes.")
-    String maxDuration;
+    @Option(names = "--max-duration", paramLabel = "D", converter = Converters.DurationConverter.class,
+            description = "Stop cleanly after this long (e.g. 50m, 1h30m): exit 5, the next run resumes.")
+    Optional<Duration> maxDuration = Optional.empty();
 
-    @Option(names = "--json", description = "Print the run's stats document (JSON) on stdout.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
-    @Option(names = "--no-progress", description = "Plain log lines even on a terminal.")
-    boolean noProgress;
+    @Mixin
+    ProgressOption progress;
 
     @Override
     protected boolean quietByDefault() {
@@ -39,13 +37,12 @@ final class ArchiveCommand extends BaseCommand {
 
     @Override
     protected ExitCode run(AppContext app) throws Exception {
-        Optional<Duration> limit = Optional.ofNullable(maxDuration).map(ArchiveCommand::duration);
-        List<Archives.Job> planned = Archives.plan(app.config(), jobs, limit);
-        RunControl control = new RunControl(app.clock(), limit);
+        List<Archives.Job> planned = Archives.plan(app.config(), jobs, maxDuration);
+        RunControl control = new RunControl(app.clock(), maxDuration);
         Archives.Report report;
         Interrupts interrupts = Interrupts.install(() -> control.stop(StopReason.INTERRUPTED, "interrupted"));
         try {
-            if (!noProgress && cli().terminal().stderrIsTerminal()) {
+            if (progress.live(cli().terminal())) {
                 try (LiveProgress view = LiveProgress.open(consoleLog)) {
                     report = Archives.run(app, planned, view, control, view::attach);
                 }
@@ -56,7 +53,7 @@ final class ArchiveCommand extends BaseCommand {
         } finally {
             interrupts.close();
         }
-        if (json) {
+        if (json.enabled) {
             Json.print(cli().out(), Json.withSimulator(report, app));
         } else {
             for (Archives.JobReport job : report.jobs()) {
@@ -76,13 +73,5 @@ final class ArchiveCommand extends BaseCommand {
             }
         }
         return ExitCode.INTERNAL_ERROR;
-    }
-
-    private static Duration duration(String text) {
-        try {
-            return Durations.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("--max-duration: " + e.getMessage());
-        }
     }
 }

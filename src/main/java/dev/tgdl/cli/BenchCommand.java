@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
@@ -44,8 +45,8 @@ final class BenchCommand extends BaseCommand {
     @Option(names = "--no-extras", description = "Skip the pipeline, memory and start-up measurements.")
     boolean noExtras;
 
-    @Option(names = "--json", description = "Print the report as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     protected ExitCode run(AppContext app) throws Exception {
@@ -68,7 +69,7 @@ final class BenchCommand extends BaseCommand {
             Benchmarks.plot(report, plotPair, plot);
             cli().err().println("bench: plot of " + plotPair + " written to " + plot);
         }
-        if (json) {
+        if (json.enabled) {
             Json.print(cli().out(), report);
         } else {
             cli().out().print(Benchmarks.table(report));

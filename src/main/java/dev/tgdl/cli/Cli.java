@@ -1,6 +1,7 @@
 package dev.tgdl.cli;
 
 import dev.tgdl.app.ExitCode;
+import java.io.Serial;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -31,12 +32,52 @@ public final class Cli {
             return code.code();
         });
         cl.setParameterExceptionHandler((e, args) -> {
-            CommandLine failed = e.getCommandLine();
-            context.err().println("tgdl: " + e.getMessage());
-            context.err().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
+            context.err().println("tgdl: " + usageError(e));
+            if (!valueError(e)) {
+                CommandLine failed = e.getCommandLine();
+                context.err().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
+            }
             return ExitCode.USAGE.code();
         });
+        // checks across options, once they are all parsed and before any command runs
+        cl.setExecutionStrategy(parseResult -> {
+            ((TgdlCommand) cl.getCommand()).checkOptions(cl);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        cl.getCommandSpec().usageMessage().footer(ExitCodes.helpFooter());
         return cl;
+    }
+
+    /**
+     * The one line for a command-line mistake. A value that does not convert is named by its option
+     * (the converter's message says what is accepted): {@code --min-size: '10XB' is not a size; use e.g. ...}.
+     */
+    static String usageError(CommandLine.ParameterException e) {
+        if (e.getCause() instanceof CommandLine.TypeConversionException bad && e.getArgSpec() != null) {
+            return name(e.getArgSpec()) + ": " + bad.getMessage();
+        }
+        return e.getMessage();
+    }
+
+    /** Whether the line already says what to type instead (a bad value, options that exclude each other). */
+    private static boolean valueError(CommandLine.ParameterException e) {
+        return e.getCause() instanceof CommandLine.TypeConversionException && e.getArgSpec() != null
+                || e instanceof ConflictingOptionsException;
+    }
+
+    private static String name(CommandLine.Model.ArgSpec arg) {
+        return arg instanceof CommandLine.Model.OptionSpec option ? option.longestName() : arg.paramLabel();
+    }
+
+    /** Options given together that exclude each other; the message names them and says what to do. */
+    static final class ConflictingOptionsException extends CommandLine.ParameterException {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        ConflictingOptionsException(CommandLine commandLine, String message) {
+            super(commandLine, message);
+        }
     }
 
     /** Runs tgdl with {@code args}; returns the exit code. */

@@ -9,11 +9,12 @@ import dev.tgdl.pacing.StopReason;
 import dev.tgdl.download.MediaDownloader;
 import dev.tgdl.download.ProgressListener;
 import java.nio.file.Path;
-import java.util.function.Consumer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,68 +24,50 @@ import picocli.CommandLine.Parameters;
             "invite links (https://t.me/+HASH; joined only with --join). A repeated run downloads only what is new."})
 final class DownloadCommand extends BaseCommand {
 
+    private static final String TEMPLATE = "--template";
+    private static final String WORKERS = "--workers";
+    private static final String MAX_WORKERS = "--max-workers";
+    private static final String MIN_DELAY = "--min-delay";
+    private static final String MAX_DELAY = "--max-delay";
+
     @Parameters(paramLabel = "SOURCE", arity = "1..*", description = "Channels, groups or message links.")
     List<String> sources;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (default: download.output).")
     Path output;
 
-    @Option(names = "--template", paramLabel = "T", description = "File layout, e.g. {chat}/{date:yyyy-MM}/{message_id}_{file_name}.")
+    @Option(names = TEMPLATE, paramLabel = "T", description = "File layout, e.g. {chat}/{date:yyyy-MM}/{message_id}_{file_name}.")
     String template;
 
-    @Option(names = "--types", split = ",", paramLabel = "LIST",
-            description = "photo,video,document,audio,voice,video_note,animation,sticker")
-    List<String> types;
+    @Mixin
+    SelectionOptions selection;
 
-    @Option(names = "--include", split = ",", paramLabel = "EXT,..", description = "Only these extensions.")
-    List<String> include;
+    @Option(names = WORKERS, paramLabel = "N", converter = Converters.CountConverter.class,
+            description = "Concurrent downloads to start with (1..32).")
+    Optional<Integer> workers = Optional.empty();
 
-    @Option(names = "--exclude", split = ",", paramLabel = "EXT,..", description = "Never these extensions.")
-    List<String> exclude;
+    @Option(names = MAX_WORKERS, paramLabel = "N", converter = Converters.CountConverter.class,
+            description = "Most concurrent downloads (1..32).")
+    Optional<Integer> maxWorkers = Optional.empty();
 
-    @Option(names = "--min-size", paramLabel = "S", description = "Skip smaller files (e.g. 100KB).")
-    String minSize;
+    @Option(names = MIN_DELAY, paramLabel = "D", converter = Converters.DurationConverter.class,
+            description = "Shortest pause before a request: 100ms, 0.5s, 2s.")
+    Optional<Duration> minDelay = Optional.empty();
 
-    @Option(names = "--max-size", paramLabel = "S", description = "Skip larger files (e.g. 1.5GiB).")
-    String maxSize;
-
-    @Option(names = "--from-id", paramLabel = "N", description = "Oldest message id (as in t.me links).")
-    Long fromId;
-
-    @Option(names = "--to-id", paramLabel = "N", description = "Newest message id.")
-    Long toId;
-
-    @Option(names = "--since", paramLabel = "DATE", description = "Messages from this date (2024-05-01).")
-    String since;
-
-    @Option(names = "--until", paramLabel = "DATE", description = "Messages before this date.")
-    String until;
-
-    @Option(names = "--limit", paramLabel = "N", description = "At most N files per source.")
-    Long limit;
-
-    @Option(names = "--workers", paramLabel = "N", description = "Concurrent downloads to start with.")
-    Integer workers;
-
-    @Option(names = "--max-workers", paramLabel = "N", description = "Most concurrent downloads (at most 32).")
-    Integer maxWorkers;
-
-    @Option(names = "--min-delay", paramLabel = "S", description = "Shortest pause before a request (e.g. 0.1s).")
-    String minDelay;
-
-    @Option(names = "--max-delay", paramLabel = "S", description = "Longest pause before a request.")
-    String maxDelay;
+    @Option(names = MAX_DELAY, paramLabel = "D", converter = Converters.DurationConverter.class,
+            description = "Longest pause before a request (as --min-delay).")
+    Optional<Duration> maxDelay = Optional.empty();
 
     @Option(names = "--no-adaptive", description = "Keep workers and delay fixed.")
     boolean noAdaptive;
 
-    @Option(names = "--flood-wait-cap", paramLabel = "S",
-            description = "Stop (exit 5, resumable) when Telegram asks to wait longer than this (default 15m).")
-    String floodWaitCap;
+    @Option(names = "--flood-wait-cap", paramLabel = "D", converter = Converters.DurationConverter.class,
+            description = "Stop (exit 5, resumable) when Telegram asks to wait longer than this: 30s, 15m, 1h.")
+    Optional<Duration> floodWaitCap = Optional.empty();
 
-    @Option(names = "--max-duration", paramLabel = "D",
-            description = "Stop (exit 5, resumable) after this long, e.g. 50m.")
-    String maxDuration;
+    @Option(names = "--max-duration", paramLabel = "D", converter = Converters.DurationConverter.class,
+            description = "Stop (exit 5, resumable) after this long: 50m, 1h30m.")
+    Optional<Duration> maxDuration = Optional.empty();
 
     @Option(names = "--dry-run", description = "Show what would be downloaded, and where; download nothing.")
     boolean dryRun;
@@ -99,27 +82,29 @@ final class DownloadCommand extends BaseCommand {
             + "(or copied) to this message's place too, instead of only being recorded.")
     boolean linkDuplicates;
 
-    @Option(names = "--json", description = "Print the stats document (JSON) on stdout.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
-    @Option(names = "--no-progress", description = "Plain log lines instead of the live view.")
-    boolean noProgress;
+    @Mixin
+    ProgressOption progress;
 
     @Override
     protected ExitCode run(AppContext app) throws Exception {
-        DownloadRequest request = new DownloadRequest(sources, Optional.ofNullable(output), Optional.ofNullable(template),
-                Optional.ofNullable(types), Optional.ofNullable(include), Optional.ofNullable(exclude),
-                Optional.ofNullable(minSize), Optional.ofNullable(maxSize), optional(fromId), optional(toId),
-                Optional.ofNullable(since), Optional.ofNullable(until), optional(limit), Optional.ofNullable(workers),
-                Optional.ofNullable(maxWorkers), Optional.ofNullable(minDelay), Optional.ofNullable(maxDelay),
-                noAdaptive, Optional.ofNullable(floodWaitCap), dryRun, join, full, linkDuplicates,
-                Optional.ofNullable(maxDuration).map(d -> Downloads.duration(d, "--max-duration")));
+        DownloadRequest request = DownloadRequest.builder(sources)
+                .selection(selection.selection())
+                .output(Optional.ofNullable(output)).template(Optional.ofNullable(template))
+                .workers(workers).maxWorkers(maxWorkers).minDelay(minDelay).maxDelay(maxDelay)
+                .fixedPace(noAdaptive).floodWaitCap(floodWaitCap)
+                .maxDuration(maxDuration)
+                .dryRun(dryRun).join(join).full(full).linkDuplicates(linkDuplicates)
+                .names(DownloadCommand::flag)
+                .build();
         // every flag is checked before a session is opened: a typo costs nothing
         Downloads.Plan plan = Downloads.plan(app.config(), request);
         RunControl control = new RunControl(app.clock(), plan.maxDuration());
         String command = "download " + String.join(" ", sources);
         Downloads.Outcome outcome;
-        boolean live = !noProgress && cli().terminal().stderrIsTerminal();
+        boolean live = progress.live(cli().terminal());
         Interrupts interrupts = Interrupts.install(() -> control.stop(StopReason.INTERRUPTED, "interrupted"));
         try {
             if (live) {
@@ -133,7 +118,7 @@ final class DownloadCommand extends BaseCommand {
         } finally {
             interrupts.close();
         }
-        if (json) {
+        if (json.enabled) {
             Json.print(cli().out(), Json.runDocument(outcome.report(), outcome.code(), app));
         } else {
             cli().out().println(Reports.summary(outcome.report(), dryRun));
@@ -153,8 +138,22 @@ final class DownloadCommand extends BaseCommand {
         }
     }
 
-    private static OptionalLong optional(Long value) {
-        return value == null ? OptionalLong.empty() : OptionalLong.of(value);
+    /** The flag that sets {@code setting}, for messages about it. */
+    private static String flag(DownloadRequest.Setting setting) {
+        return switch (setting) {
+            case TEMPLATE -> TEMPLATE;
+            case TYPES -> SelectionOptions.TYPES;
+            case MIN_SIZE -> SelectionOptions.MIN_SIZE;
+            case MAX_SIZE -> SelectionOptions.MAX_SIZE;
+            case FROM_ID -> SelectionOptions.FROM_ID;
+            case TO_ID -> SelectionOptions.TO_ID;
+            case SINCE -> SelectionOptions.SINCE;
+            case UNTIL -> SelectionOptions.UNTIL;
+            case LIMIT -> SelectionOptions.LIMIT;
+            case WORKERS -> WORKERS;
+            case MAX_WORKERS -> MAX_WORKERS;
+            case MIN_DELAY -> MIN_DELAY;
+            case MAX_DELAY -> MAX_DELAY;
+        };
     }
-
 }

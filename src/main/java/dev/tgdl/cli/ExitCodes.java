@@ -7,6 +7,9 @@ import dev.tgdl.td.TdLibraryException;
 import dev.tgdl.telegram.LoginFailedException;
 import dev.tgdl.telegram.LoginRequiredException;
 import dev.tgdl.telegram.SessionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /** Maps what a command threw to its exit code: the one place domain failures meet exit codes. */
 final class ExitCodes {
@@ -25,6 +28,15 @@ final class ExitCodes {
             case InterruptedException e -> ExitCode.INTERRUPTED;
             default -> ExitCode.INTERNAL_ERROR;
         };
+    }
+
+    /** The exit codes for the end of {@code tgdl --help}: every code with its meaning, from {@link ExitCode}. */
+    static String[] helpFooter() {
+        List<String> lines = new ArrayList<>(List.of("", "Exit codes:"));
+        for (ExitCode code : ExitCode.values()) {
+            lines.add(String.format(Locale.ROOT, "  %3d  %s", code.code(), code.meaning()));
+        }
+        return lines.toArray(String[]::new);
     }
 
     /** The one line printed for a failure. */

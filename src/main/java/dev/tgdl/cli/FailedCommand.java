@@ -5,19 +5,19 @@ import dev.tgdl.app.AppContext;
 import dev.tgdl.archive.Manifest;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "failed", mixinStandardHelpOptions = true,
         description = "List dead letters: files that failed every retry, or could never succeed, with their errors.")
 final class FailedCommand extends BaseCommand {
 
-    @Option(names = "--json", description = "Print a JSON array.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     protected ExitCode run(AppContext app) {
         List<Manifest.DeadLetter> failed = app.manifest().failed();
-        if (json) {
+        if (json.enabled) {
             Json.print(cli().out(), failed);
             return ExitCode.OK;
         }

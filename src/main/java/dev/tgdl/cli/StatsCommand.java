@@ -9,13 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "stats", mixinStandardHelpOptions = true, description = "The stored stats of past runs, newest first.")
 final class StatsCommand extends BaseCommand {
 
-    @Option(names = "--json", description = "Print a JSON array (each run with its stats document).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--last", paramLabel = "N", description = "How many runs (default 10).")
     int last = 10;
@@ -23,7 +24,7 @@ final class StatsCommand extends BaseCommand {
     @Override
     protected ExitCode run(AppContext app) throws Exception {
         List<Manifest.Run> runs = app.manifest().runs(Math.max(1, last));
-        if (json) {
+        if (json.enabled) {
             List<Map<String, Object>> docs = new ArrayList<>();
             for (Manifest.Run r : runs) {
                 Map<String, Object> doc = new LinkedHashMap<>();

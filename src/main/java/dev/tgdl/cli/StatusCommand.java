@@ -10,20 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Per chat: files done, pending, due for retry, failed; bytes; last run. Reads the manifest only.")
 final class StatusCommand extends BaseCommand {
 
-    @Option(names = "--json", description = "Print a JSON document.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     protected ExitCode run(AppContext app) {
         List<Manifest.ChatStatus> chats = app.manifest().status();
         List<Manifest.Run> last = app.manifest().runs(1);
-        if (json) {
+        if (json.enabled) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("chats", chats);
             doc.put("totals", Map.of(

@@ -18,9 +18,7 @@ import picocli.CommandLine.ScopeType;
         description = "Archives the media of Telegram channels and groups as a user account.",
         subcommands = {LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, ChatsCommand.class, DownloadCommand.class,
             ArchiveCommand.class, StatusCommand.class, FailedCommand.class, RetryCommand.class, StatsCommand.class,
-            BenchCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 all done, 1 some items failed (queued for retry), 2 usage or configuration error,",
-            "3 login required, 4 profile in use, 5 stopped early (resumable), 70 internal error, 130 interrupted."})
+            BenchCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class TgdlCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -49,10 +47,10 @@ public final class TgdlCommand implements Callable<Integer> {
             description = "socks5://[user:pass@]host:port, http://..., mtproto://host:port?secret=HEX; 'none' to disable.")
     String proxy;
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "More log output (-vv: trace).")
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "More log output (-vv: trace; not with -q).")
     boolean[] verbose = new boolean[0];
 
-    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Only warnings and errors on stderr.")
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Only warnings and errors on stderr (not with -v).")
     boolean quiet;
 
     @Option(names = {"-V", "--version"}, description = "Print tgdl's version and the version of the TDLib it loads.")
@@ -67,6 +65,20 @@ public final class TgdlCommand implements Callable<Integer> {
 
     CliContext context() {
         return context;
+    }
+
+    /**
+     * Checks the global options against each other. -v and -q exclude each other; they are checked
+     * here rather than by an exclusive picocli ArgGroup because options in a group cannot be inherited
+     * by the subcommands (and "global options work before or after the command").
+     *
+     * @throws Cli.ConflictingOptionsException when they do not go together
+     */
+    void checkOptions(CommandLine commandLine) {
+        if (quiet && verbose.length > 0) {
+            throw new Cli.ConflictingOptionsException(commandLine,
+                    "-v/--verbose and -q/--quiet exclude each other: give one of them, or neither");
+        }
     }
 
     GlobalOptions globalOptions() {

@@ -7,18 +7,18 @@ import dev.tgdl.telegram.Account;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "whoami", mixinStandardHelpOptions = true, description = "Show the logged-in account.")
 final class WhoamiCommand extends BaseCommand {
 
-    @Option(names = "--json", description = "Print a JSON document.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     protected ExitCode run(AppContext app) throws Exception {
         Account account = Accounts.whoami(app);
-        if (json) {
+        if (json.enabled) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("id", account.id());
             doc.put("first_name", account.firstName());

@@ -33,9 +33,13 @@ public final class DataSizes {
         Matcher m = SIZE.matcher(text.trim().toLowerCase(Locale.ROOT));
         Long unit = m.matches() ? UNITS.get(m.group(2)) : null;
         if (unit == null) {
-            throw new IllegalArgumentException("'" + text + "' is not a size: use e.g. 500KB, 10MB, 1.5GiB or a number of bytes");
+            throw new IllegalArgumentException("'" + text + "' is not a size; use e.g. 500KB, 10MB, 1.5GiB or a number of bytes");
         }
-        return new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit)).longValue();
+        try {
+            return new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit)).toBigInteger().longValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text + "' is too large; use at most 9000000TB");
+        }
     }
 
     /** Formats with binary units for people: {@code 512 B}, {@code 1.5 KiB}, {@code 3.2 MiB}, {@code 1.1 GiB}. */

@@ -25,14 +25,22 @@ public final class Durations {
      * @throws IllegalArgumentException with the accepted forms when {@code text} is not one
      */
     public static Duration parse(String text) {
+        try {
+            return parseChecked(text);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text + "' is too long; use at most 106751d");
+        }
+    }
+
+    private static Duration parseChecked(String text) {
         String s = text.trim().toLowerCase(Locale.ROOT).replace(" ", "");
         if (NUMBER.matcher(s).matches()) {
-            return ofSeconds(new BigDecimal(s));
+            return Duration.ofNanos(nanos(new BigDecimal(s)));
         }
         if (!WHOLE.matcher(s).matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration: use e.g. 500ms, 1.5s, 50m, 2h, 1h30m");
+            throw new IllegalArgumentException("'" + text + "' is not a duration; use e.g. 500ms, 1.5s, 50m, 2h, 1h30m");
         }
-        Duration total = Duration.ZERO;
+        long total = 0;
         Matcher m = PART.matcher(s);
         while (m.find()) {
             BigDecimal amount = new BigDecimal(m.group(1));
@@ -43,13 +51,14 @@ public final class Durations {
                 case "h" -> amount.multiply(BigDecimal.valueOf(3600));
                 default -> amount.multiply(BigDecimal.valueOf(86400));
             };
-            total = total.plus(ofSeconds(seconds));
+            total = Math.addExact(total, nanos(seconds));
         }
-        return total;
+        return Duration.ofNanos(total);
     }
 
-    private static Duration ofSeconds(BigDecimal seconds) {
-        return Duration.ofNanos(seconds.movePointRight(9).longValue());
+    /** Whole nanoseconds; too many for a long (292 years) is an ArithmeticException. */
+    private static long nanos(BigDecimal seconds) {
+        return seconds.movePointRight(9).toBigInteger().longValueExact();
     }
 
     /** Formats compactly for people: {@code 850ms}, {@code 12.5s}, {@code 3m20s}, {@code 2h05m}. */

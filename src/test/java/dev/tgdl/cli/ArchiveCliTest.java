@@ -175,4 +175,15 @@ class ArchiveCliTest {
         assertThat(rest.exitCode()).isZero();
         assertThat(files(out)).isEqualTo(all.size());
     }
+
+    @Test
+    void maxDuration_theJobsSummarySaysWhatStoppedTheRun() throws IOException {
+        config("jobs:\n  - {name: demo, sources: ['@demo'], output: '" + home.resolve("archive") + "'}\n");
+        CliRun.Result r = new CliRun(home).run("--simulate", "archive", "--max-duration", "5s");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(5);
+        assertThat(r.out().lines().findFirst().orElseThrow()).startsWith("demo: downloaded ");
+        assertThat(r.out().lines())
+                .contains("stopped early (--max-duration reached): run the same command again to resume");
+    }
 }

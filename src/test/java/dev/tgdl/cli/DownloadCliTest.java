@@ -242,6 +242,38 @@ class DownloadCliTest {
     }
 
     @Test
+    void maxDurationReached_exits5_andTheSummarySaysWhatStoppedTheRun() throws IOException {
+        String out = home.resolve("out").toString();
+        CliRun.Result text = tgdl().run("--simulate", "download", "@demo", "-o", out, "--max-duration", "5s",
+                "--no-progress");
+        assertThat(text.exitCode()).as(text.err()).isEqualTo(5);
+        assertThat(text.out().lines())
+                .contains("stopped early (--max-duration reached): run the same command again to resume");
+
+        CliRun.Result json = tgdl().run("--simulate", "download", "@demo", "-o", home.resolve("again").toString(),
+                "--max-duration", "5s", "--json");
+        JsonNode doc = JSON.readTree(json.out());
+        assertThat(doc.path("stopped").asText()).isEqualTo("max_duration");
+        assertThat(doc.path("stopped_detail").asText()).isEqualTo("--max-duration reached");
+        assertThat(doc.path("exit_code").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void floodWaitAboveTheCap_exits5_andTheSummaryNamesTheWaitAndTheCap() throws IOException {
+        Path scenario = Files.writeString(home.resolve("flood.yaml"), """
+                limits: {history: {rate: 0.01, burst: 1}, flood: {base: 2m, factor: 1, max: 1h, window: 10m}}
+                channels:
+                  - {username: busy, id: 3000000009, messages: 400, text_share: 0, deleted_share: 0}
+                """);
+        CliRun.Result r = tgdl().run("--simulate=" + scenario, "download", "@busy", "-o", home.resolve("out").toString(),
+                "--flood-wait-cap", "1m", "--no-progress");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(5);
+        assertThat(r.out().lines()).contains("stopped early (Telegram asked to wait 120 s for history of busy, more than "
+                + "--flood-wait-cap 60 s): run the same command again to resume");
+    }
+
+    @Test
     void messageLink_downloadsThatMessageAndItsAlbum() throws IOException {
         List<SimMedia> all = media("demo");
         SimMedia inAlbum = all.stream().filter(m -> m.albumId() != 0).findFirst().orElseThrow();

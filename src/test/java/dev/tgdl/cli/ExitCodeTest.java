@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The exit-code table, the README and --help say the same. */
@@ -20,11 +21,13 @@ class ExitCodeTest {
     }
 
     @Test
-    void helpFooterListsEveryExitCode(@org.junit.jupiter.api.io.TempDir Path home) {
+    void help_listsEveryExitCode_withItsNumberAndMeaning(@org.junit.jupiter.api.io.TempDir Path home) {
         CliRun.Result help = new CliRun(home).run("--help");
         assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Exit codes:");
         for (ExitCode code : ExitCode.values()) {
-            assertThat(help.out()).containsPattern("\\b" + code.code() + " [a-z]");
+            assertThat(help.out()).as("--help lists exit code %s", code)
+                    .containsPattern("(?m)^ +" + code.code() + " +" + Pattern.quote(code.meaning()) + "$");
         }
     }
 }

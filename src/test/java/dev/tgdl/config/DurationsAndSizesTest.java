@@ -25,6 +25,20 @@ class DurationsAndSizesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"106752d", "99999999999999999999", "106751d1d"})
+    void durationsBeyondWhatALongHolds_areRejected_notWrappedAround(String text) {
+        assertThatThrownBy(() -> Durations.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'" + text + "' is too long; use at most 106751d");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10000000TB", "8388608TiB", "99999999999999999999"})
+    void sizesBeyondWhatALongHolds_areRejected_notWrappedAround(String text) {
+        assertThatThrownBy(() -> DataSizes.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("too large");
+    }
+
+    @ParameterizedTest
     @CsvSource({"10MB, 10000000", "1.5GiB, 1610612736", "512K, 524288", "2kb, 2000", "100, 100", "1 MiB, 1048576"})
     void sizes_parseToBytes(String text, long bytes) {
         assertThat(DataSizes.parse(text)).isEqualTo(bytes);
@@ -34,7 +48,7 @@ class DurationsAndSizesTest {
     @ValueSource(strings = {"", "big", "10XB", "-5MB"})
     void badSizes_nameTheAcceptedForms(String text) {
         assertThatThrownBy(() -> DataSizes.parse(text)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("not a size");
+                .hasMessage("'" + text + "' is not a size; use e.g. 500KB, 10MB, 1.5GiB or a number of bytes");
     }
 
     @ParameterizedTest
