@@ -218,6 +218,11 @@ final class ChannelModel implements SimChannel {
     }
 
     @Override
+    public LongStream messageIds(int run) {
+        return LongStream.rangeClosed(1, messageCount(run)).filter(id -> message(id, run).isPresent());
+    }
+
+    @Override
     public Stream<SimMedia> media(int run) {
         return LongStream.rangeClosed(1, messageCount(run))
                 .mapToObj(id -> message(id, run))

@@ -18,6 +18,9 @@ public interface SimChannel {
     /** Every downloadable file of the channel at {@code run}, oldest first, generated as streamed. */
     Stream<SimMedia> media(int run);
 
+    /** The server ids of every message the channel has at {@code run} (media or not), oldest first. */
+    java.util.stream.LongStream messageIds(int run);
+
     /** The parts TDLib downloads a file of {@code size} bytes in (64 KiB to 512 KiB each). */
     static long parts(long size) {
         long part = Transfers.partSize(size);
