@@ -7,13 +7,16 @@ import dev.tgdl.config.ConfigException;
 import dev.tgdl.config.DataSizes;
 import dev.tgdl.download.DownloadReport;
 import dev.tgdl.download.MediaDownloader;
+import dev.tgdl.download.MessageExport;
 import dev.tgdl.download.ProgressListener;
 import dev.tgdl.pacing.RunControl;
 import dev.tgdl.telegram.Telegram;
 import dev.tgdl.telegram.TelegramException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -89,7 +92,7 @@ public final class Archives {
                         .workers(job.workers()).maxWorkers(job.maxWorkers())
                         .maxDuration(maxDuration)
                         .build();
-                jobs.add(new Job(job.name(), Downloads.plan(config, request)));
+                jobs.add(new Job(job.name(), Downloads.plan(config, request).withExport(job.export(), "export")));
             } catch (ConfigException e) {
                 throw new ConfigException("job '" + job.name() + "': " + e.getMessage(), e);
             }
@@ -104,6 +107,22 @@ public final class Archives {
     public static Report run(AppContext app, List<Job> jobs, ProgressListener listener, RunControl control,
                              Consumer<MediaDownloader> started) throws InterruptedException {
         app.lock("archive");
+        Map<Job, ExportFile> exports = new HashMap<>();
+        try {
+            for (Job job : jobs) {
+                ExportFile export = Downloads.openExport(job.plan(), "job '" + job.name() + "': export");
+                if (export != null) {
+                    exports.put(job, export);
+                }
+            }
+            return run(app, jobs, listener, control, started, exports);
+        } finally {
+            exports.values().forEach(ExportFile::close); // a job that did not run leaves its export file as it was
+        }
+    }
+
+    private static Report run(AppContext app, List<Job> jobs, ProgressListener listener, RunControl control,
+                              Consumer<MediaDownloader> started, Map<Job, ExportFile> exports) throws InterruptedException {
         Telegram telegram = app.openLoggedInSession().telegram();
         Manifest manifest = app.manifest();
         long run = manifest.startRun("archive", jobs.stream().flatMap(j -> j.plan().options().sources().stream())
@@ -117,8 +136,12 @@ public final class Archives {
             LOG.info("job {}: {} to {}", job.name(), String.join(" ", job.plan().options().sources().stream()
                     .map(s -> s.text()).toList()), job.plan().output());
             var ledger = Downloads.ledger(app, manifest, job.plan());
+            ExportFile export = exports.get(job);
             DownloadReport report = Downloads.engine(app.clock(), job.plan(), telegram, ledger, listener, control,
-                    app.sizes(), Downloads.random(app), started).run();
+                    app.sizes(), Downloads.random(app), started, export == null ? MessageExport.NONE : export).run();
+            if (export != null) {
+                export.commit();
+            }
             reports.add(new JobReport(job.name(), report));
         }
         int code = ExitCode.worst(reports.stream().map(JobReport::report).toList()).code();

@@ -13,6 +13,7 @@ import dev.tgdl.download.FolderSink;
 import dev.tgdl.download.Ledger;
 import dev.tgdl.download.MediaDownloader;
 import dev.tgdl.download.MediaFilter;
+import dev.tgdl.download.MessageExport;
 import dev.tgdl.download.ProgressListener;
 import dev.tgdl.download.ReadOnlyLedger;
 import dev.tgdl.pacing.RunControl;
@@ -55,9 +56,25 @@ public final class Downloads {
      * @param template the layout
      * @param zone     the zone of dates in names
      * @param maxDuration stop (resumable) after this long
+     * @param export   the --export file (checked to be writable), if any
      */
     public record Plan(DownloadOptions options, Path output, PathTemplate template, ZoneId zone,
-                       Optional<Duration> maxDuration) {
+                       Optional<Duration> maxDuration, Optional<Path> export) {
+
+        public Plan(DownloadOptions options, Path output, PathTemplate template, ZoneId zone,
+                    Optional<Duration> maxDuration) {
+            this(options, output, template, zone, maxDuration, Optional.empty());
+        }
+
+        /**
+         * This plan exporting every message it scans to {@code file}.
+         *
+         * @param what how the user named it, for the error
+         * @throws ConfigException (exit 2) when the file cannot be written
+         */
+        public Plan withExport(Optional<Path> file, String what) {
+            return new Plan(options, output, template, zone, maxDuration, file.map(f -> ExportFile.check(f, what)));
+        }
     }
 
     /**
@@ -181,15 +198,25 @@ public final class Downloads {
     public static Outcome run(AppContext app, Plan plan, String command, ProgressListener listener,
                               RunControl control, Consumer<MediaDownloader> started) throws InterruptedException {
         app.lock(command);
-        Telegram telegram = app.openLoggedInSession().telegram();
-        Manifest manifest = app.manifest();
-        long run = manifest.startRun(command, plan.options().sources().stream().map(SourceRef::text).toList());
-        Ledger ledger = ledger(app, manifest, plan);
-        DownloadReport report = engine(app.clock(), plan, telegram, ledger, listener, control, app.sizes(),
-                random(app), started).run();
-        ExitCode code = ExitCode.of(report);
-        manifest.finishRun(run, code.code(), StatsJson.json(report));
-        return new Outcome(report, code);
+        try (ExportFile export = openExport(plan, "--export")) {
+            Telegram telegram = app.openLoggedInSession().telegram();
+            Manifest manifest = app.manifest();
+            long run = manifest.startRun(command, plan.options().sources().stream().map(SourceRef::text).toList());
+            Ledger ledger = ledger(app, manifest, plan);
+            DownloadReport report = engine(app.clock(), plan, telegram, ledger, listener, control, app.sizes(),
+                    random(app), started, export == null ? MessageExport.NONE : export).run();
+            ExitCode code = ExitCode.of(report);
+            if (export != null) {
+                export.commit(); // also after a stop: every line written is a complete message
+            }
+            manifest.finishRun(run, code.code(), StatsJson.json(report));
+            return new Outcome(report, code);
+        }
+    }
+
+    /** The plan's export file, opened (a hidden temporary file beside it); null when it has none. */
+    static ExportFile openExport(Plan plan, String what) {
+        return plan.export().map(f -> ExportFile.open(f, plan.output(), what)).orElse(null);
     }
 
     /** The ledger of a plan's output folder and selection (read-only for a dry run). */
@@ -217,9 +244,16 @@ public final class Downloads {
     public static MediaDownloader engine(TimeSource clock, Plan plan, Telegram telegram, Ledger ledger,
                                          ProgressListener listener, RunControl control, SizeCache sizes,
                                          RandomGenerator random, Consumer<MediaDownloader> started) {
+        return engine(clock, plan, telegram, ledger, listener, control, sizes, random, started, MessageExport.NONE);
+    }
+
+    /** The engine for a plan, exporting the messages it scans to {@code export}. */
+    static MediaDownloader engine(TimeSource clock, Plan plan, Telegram telegram, Ledger ledger,
+                                  ProgressListener listener, RunControl control, SizeCache sizes,
+                                  RandomGenerator random, Consumer<MediaDownloader> started, MessageExport export) {
         FolderSink sink = new FolderSink(plan.output(), plan.template(), plan.zone(), ledger);
         MediaDownloader engine = new MediaDownloader(telegram, sink, ledger, listener, clock, random, control, sizes,
-                plan.options());
+                plan.options(), export);
         started.accept(engine);
         return engine;
     }

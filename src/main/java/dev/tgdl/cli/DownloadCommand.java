@@ -82,6 +82,10 @@ final class DownloadCommand extends BaseCommand {
             + "(or copied) to this message's place too, instead of only being recorded.")
     boolean linkDuplicates;
 
+    @Option(names = "--export", paramLabel = "FILE.jsonl", description = "Write one JSON line per message scanned "
+            + "(text, entities, sender, views, files placed) to FILE, moved into place when the run ends.")
+    Path export;
+
     @Mixin
     JsonOption json;
 
@@ -100,7 +104,7 @@ final class DownloadCommand extends BaseCommand {
                 .names(DownloadCommand::flag)
                 .build();
         // every flag is checked before a session is opened: a typo costs nothing
-        Downloads.Plan plan = Downloads.plan(app.config(), request);
+        Downloads.Plan plan = Downloads.plan(app.config(), request).withExport(Optional.ofNullable(export), "--export");
         RunControl control = new RunControl(app.clock(), plan.maxDuration());
         String command = "download " + String.join(" ", sources);
         Downloads.Outcome outcome;

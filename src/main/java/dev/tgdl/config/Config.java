@@ -92,10 +92,11 @@ public record Config(Optional<Integer> apiId, Optional<String> apiHash, Optional
      * @param name    the job's name, for --job and reports
      * @param sources channels and groups, as for tgdl download
      * @param output  output folder of this job
+     * @param export  a JSON Lines file of every message the job's scan looks at (as --export)
      */
     public record JobConfig(String name, List<String> sources, Optional<Path> output, Optional<String> template,
                             Optional<List<String>> types, Optional<List<String>> include,
                             Optional<List<String>> exclude, Optional<Long> minSize, Optional<Long> maxSize,
-                            Optional<Integer> workers, Optional<Integer> maxWorkers) {
+                            Optional<Integer> workers, Optional<Integer> maxWorkers, Optional<Path> export) {
     }
 }

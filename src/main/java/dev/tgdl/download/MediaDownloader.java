@@ -82,6 +82,16 @@ public final class MediaDownloader {
      */
     public MediaDownloader(Telegram telegram, FileSink sink, Ledger ledger, ProgressListener listener, TimeSource clock,
                            RandomGenerator random, RunControl control, SizeCache sizes, DownloadOptions options) {
+        this(telegram, sink, ledger, listener, clock, random, control, sizes, options, MessageExport.NONE);
+    }
+
+    /**
+     * @param export receives every message the scan looks at, with its files ({@code --export});
+     *               {@link MessageExport#NONE} for none
+     */
+    public MediaDownloader(Telegram telegram, FileSink sink, Ledger ledger, ProgressListener listener, TimeSource clock,
+                           RandomGenerator random, RunControl control, SizeCache sizes, DownloadOptions options,
+                           MessageExport export) {
         this.raw = telegram;
         this.sink = sink;
         this.ledger = ledger;
@@ -115,7 +125,7 @@ public final class MediaDownloader {
                         listener.note(what + ": " + error + "; retrying in " + backoff.toSeconds() + " s");
                     }
                 });
-        this.outcomes = new Outcomes(ledger, stats, listener);
+        this.outcomes = new Outcomes(ledger, stats, listener, new ExportTracker(export));
         this.selection = new Selection(sink, ledger, options, stats, listener, outcomes);
         this.policy.set(Policies.create(options.policy(), clock, jitter, Policies.Start.FRESH));
     }
@@ -314,6 +324,7 @@ public final class MediaDownloader {
                 clock.interrupt(scanner);
             }
             awaitUninterruptibly(scanned);
+            outcomes.export().flush(); // messages left for a later run are exported with no files
             sourcePolicy.learnedPartRate().ifPresent(rate -> ledger.learnedRate(partKey, rate));
         }
         Throwable failure = scanFailure.get();
@@ -351,7 +362,7 @@ public final class MediaDownloader {
             }
             return;
         }
-        new Scanner(telegram, ledger, options.filter(), options.full()).scan(chat, source, accept, n -> {
+        new Scanner(telegram, ledger, options.filter(), options.full(), outcomes).scan(chat, source, accept, n -> {
             stats.skipped.addAndGet(n);
             source.skipped.addAndGet(n);
         });

@@ -3,13 +3,16 @@ package dev.tgdl.download;
 import dev.tgdl.telegram.Chat;
 import dev.tgdl.telegram.MediaItem;
 import dev.tgdl.telegram.MediaPage;
+import dev.tgdl.telegram.MessageInfo;
 import dev.tgdl.telegram.PageRequest;
 import dev.tgdl.telegram.SearchFilter;
 import dev.tgdl.telegram.Telegram;
 import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Streams the media of a chat that match the filter, newest first, one page at a time: memory stays
@@ -32,13 +35,18 @@ final class Scanner {
     private final Ledger ledger;
     private final MediaFilter filter;
     private final boolean full;
+    private final Outcomes outcomes;
 
-    /** @param telegram the paced port: every page goes through its flood gates and retries */
-    Scanner(Telegram telegram, Ledger ledger, MediaFilter filter, boolean full) {
+    /**
+     * @param telegram the paced port: every page goes through its flood gates and retries
+     * @param outcomes where filtered items end, and the messages of --export are met
+     */
+    Scanner(Telegram telegram, Ledger ledger, MediaFilter filter, boolean full, Outcomes outcomes) {
         this.telegram = telegram;
         this.ledger = ledger;
         this.filter = filter;
         this.full = full;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -47,7 +55,9 @@ final class Scanner {
      */
     void scan(Chat chat, SourceStats stats, Sink sink, java.util.function.LongConsumer alreadyArchived)
             throws InterruptedException {
+        // an export lists every message of the range, so it reads the whole history, not media searches
         List<Optional<SearchFilter>> streams = SearchFilter.plan(filter.types())
+                .filter(plan -> !outcomes.export().enabled())
                 .map(list -> list.stream().map(Optional::of).toList())
                 .orElse(List.of(Optional.empty()));
         boolean ranged = filter.fromId().isPresent() || filter.toId().isPresent() || filter.since().isPresent()
@@ -116,6 +126,7 @@ final class Scanner {
                 }
                 MediaItem item = next.buffer.poll();
                 if (filter.aboveRange(item) || !filter.accepts(item)) {
+                    outcomes.unplaced(item);
                     continue;
                 }
                 stats.matched.incrementAndGet();
@@ -125,6 +136,24 @@ final class Scanner {
                 if (checkpoints && next.buffer.isEmpty()) {
                     // every item from this one up to the top is now recorded in the ledger (the sink queued it)
                     ledger.scanProgress(chat, Math.max(top, item.messageId()), item.messageId());
+                }
+            }
+        }
+
+        /** Hands the page's messages of this pass's range to the export (those with a file wait for it). */
+        private void exportScanned(MediaPage page) {
+            ExportTracker export = outcomes.export();
+            if (!export.enabled()) {
+                return;
+            }
+            Set<Long> withFile = new HashSet<>();
+            page.items().forEach(i -> withFile.add(i.messageId()));
+            for (MessageInfo m : page.scanned()) {
+                boolean inRange = m.messageId() > stopAt && !filter.belowRange(m.messageId(), m.date())
+                        && !(filter.toId().isPresent() && m.messageId() > filter.toId().getAsLong())
+                        && !(filter.until().isPresent() && !m.date().isBefore(filter.until().get()));
+                if (inRange) {
+                    export.scanned(m, withFile.contains(m.messageId()));
                 }
             }
         }
@@ -148,6 +177,7 @@ final class Scanner {
                     MediaPage page = telegram.page(new PageRequest(chat, from, filter));
                     stats.scanned.addAndGet(page.messages());
                     top = Math.max(top, page.newestId());
+                    exportScanned(page);
                     for (MediaItem item : page.items()) {
                         if (item.messageId() <= stopAt || Scanner.this.filter.belowRange(item.messageId(), item.date())) {
                             done = true;

@@ -65,13 +65,14 @@ final class Selection {
             return Optional.empty();
         }
         if (limitReached(counts)) {
+            outcomes.unplaced(item);
             return Optional.empty();
         }
         counts.selected++;
         counts.selectedBytes += item.file().size();
         Optional<Ledger.Done> done = ledger.done(item);
         if (done.isPresent() && isComplete(done.get().path(), item.file().size())) {
-            outcomes.skipped(item, source, "already archived at " + done.get().path());
+            outcomes.skipped(item, source, "already archived at " + done.get().path(), Optional.of(done.get().path()));
             return Optional.empty();
         }
         Placement placement;
@@ -85,7 +86,7 @@ final class Selection {
         if (placement.present()) {
             reservation.close();
             ledger.alreadyPresent(item, placement.target(), item.file().size());
-            outcomes.skipped(item, source, "already on disk at " + placement.target());
+            outcomes.skipped(item, source, "already on disk at " + placement.target(), Optional.of(placement.target()));
             return Optional.empty();
         }
         Optional<Path> copy = ledger.archivedCopy(uniqueId)
@@ -100,6 +101,7 @@ final class Selection {
         listener.planned(item, placement.target());
         if (options.dryRun()) {
             reservation.close();
+            outcomes.unplaced(item);
             return Optional.empty();
         }
         ledger.queued(item, placement.target());
@@ -116,6 +118,7 @@ final class Selection {
     /** The work ended (downloaded, failed, or given up): its file is no longer on its way. */
     void ended(Work work) {
         onTheirWay.remove(work.item().file().uniqueId(), work);
+        outcomes.unplaced(work.item()); // its message is exported with what it got, if it was not already
     }
 
     /** A second message with a file already archived (or on its way): recorded, or linked when asked. */
@@ -126,14 +129,15 @@ final class Selection {
                 try {
                     Path linked = reservation.link(copy);
                     ledger.alreadyPresent(item, linked, item.file().size());
-                    outcomes.skipped(item, source, "linked to " + copy);
+                    outcomes.skipped(item, source, "linked to " + copy, Optional.of(linked));
                     return;
                 } catch (IOException | RuntimeException e) {
                     LOG.debug("cannot link {} to {}", item.describe(), copy, e);
                 }
             }
             ledger.duplicate(item, copy);
-            outcomes.skipped(item, source, "same file as " + copy);
+            outcomes.skipped(item, source, "same file as " + copy,
+                    Optional.of(copy).filter(c -> isComplete(c, item.file().size())));
         }
     }
 

@@ -77,6 +77,7 @@ final class ChannelModel implements SimChannel {
         return spec.title();
     }
 
+    @Override
     public long chatId() {
         return -1_000_000_000_000L - spec.id();
     }
@@ -213,6 +214,11 @@ final class ChannelModel implements SimChannel {
     /** Size of a photo's thumbnail (slot 1). */
     static long thumbnailSize(long size) {
         return Math.max(200, Math.min(20_000, size / 10));
+    }
+
+    @Override
+    public LongStream messageIds(int run) {
+        return LongStream.rangeClosed(1, messageCount(run)).filter(id -> message(id, run).isPresent());
     }
 
     @Override

@@ -7,11 +7,17 @@ public interface SimChannel {
 
     String title();
 
+    /** TDLib's chat id: -100 followed by the channel id. */
+    long chatId();
+
     /** Messages the channel has after {@code run} client starts (1 = the first). */
     int messageCount(int run);
 
     /** Every downloadable file of the channel at {@code run}, oldest first, generated as streamed. */
     Stream<SimMedia> media(int run);
+
+    /** The server ids of every message the channel has at {@code run} (media or not), oldest first. */
+    java.util.stream.LongStream messageIds(int run);
 
     /** The parts TDLib downloads a file of {@code size} bytes in (64 KiB to 512 KiB each). */
     static long parts(long size) {

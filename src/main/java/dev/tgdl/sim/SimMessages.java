@@ -20,8 +20,64 @@ final class SimMessages {
         msg.set("sender_id", sender);
         msg.put("is_channel_post", true);
         msg.put("media_album_id", Long.toString(m.albumId()));
+        ObjectNode interaction = TdObjects.object("messageInteractionInfo").put("view_count", views(m.id()))
+                .put("forward_count", forwards(m.id()));
+        msg.set("interaction_info", interaction);
+        replyTo(m).ifPresent(id -> msg.set("reply_to", TdObjects.object("messageReplyToMessage").put("chat_id", c.chatId())
+                .put("message_id", id << 20).put("checklist_task_id", 0).put("poll_option_id", "")
+                .put("origin_send_date", 0)));
         msg.set("content", content(sim, client, c, m));
         return msg;
+    }
+
+    /** The views of a channel post: a function of its id. */
+    static int views(long id) {
+        return (int) (40 + (id * 37) % 960);
+    }
+
+    /** The forwards of a channel post. */
+    static int forwards(long id) {
+        return (int) (id % 7);
+    }
+
+    /** Every fifth text message replies to the message before it. */
+    static Optional<Long> replyTo(ChannelModel.Msg m) {
+        return m.kind() instanceof ChannelModel.Text && m.id() > 1 && m.id() % 5 == 0 ? Optional.of(m.id() - 1) : Optional.empty();
+    }
+
+    /**
+     * A text message's formatted text: "message N", its first word bold and, for even ids, its
+     * number a text link to the message.
+     */
+    static ObjectNode text(ChannelModel c, ChannelModel.Msg m, String text) {
+        ObjectNode t = TdObjects.object("formattedText").put("text", text);
+        ArrayNode entities = t.putArray("entities");
+        int space = text.indexOf(' ');
+        if (space > 0) {
+            entities.add(entity(0, space, TdObjects.object("textEntityTypeBold")));
+            if (m.id() % 2 == 0) {
+                entities.add(entity(space + 1, text.length() - space - 1, TdObjects.object("textEntityTypeTextUrl")
+                        .put("url", "https://t.me/" + (c.username().isEmpty() ? "c/" + c.spec().id() : c.username()) + "/" + m.id())));
+            }
+        }
+        return t;
+    }
+
+    /** A media message's caption: "caption N #sim" (the tag a hashtag) for every third id, none otherwise. */
+    static ObjectNode caption(ChannelModel.Msg m) {
+        if (m.id() % 3 != 0) {
+            return TdObjects.formattedText("");
+        }
+        String text = "caption " + m.id() + " #sim";
+        ObjectNode t = TdObjects.object("formattedText").put("text", text);
+        t.putArray("entities").add(entity(text.length() - 4, 4, TdObjects.object("textEntityTypeHashtag")));
+        return t;
+    }
+
+    private static ObjectNode entity(int offset, int length, ObjectNode type) {
+        ObjectNode e = TdObjects.object("textEntity").put("offset", offset).put("length", length);
+        e.set("type", type);
+        return e;
     }
 
     /** A message the user sent (pending while TDLib sends it). */
@@ -56,7 +112,7 @@ final class SimMessages {
     private static ObjectNode content(SimulatedTdlib sim, SimClient client, ChannelModel c, ChannelModel.Msg m) {
         if (m.kind() instanceof ChannelModel.Text t) {
             ObjectNode content = TdObjects.object("messageText");
-            content.set("text", TdObjects.formattedText(t.text()));
+            content.set("text", text(c, m, t.text()));
             return content;
         }
         ChannelModel.Media media = (ChannelModel.Media) m.kind();
@@ -70,7 +126,7 @@ final class SimMessages {
                 sizes.add(photoSize("y", file, 1280, 960));
                 ObjectNode content = TdObjects.object("messagePhoto");
                 content.set("photo", photo);
-                captioned(content).put("show_caption_above_media", false).put("has_spoiler", false).put("is_secret", false);
+                captioned(content, m).put("show_caption_above_media", false).put("has_spoiler", false).put("is_secret", false);
                 yield content;
             }
             case "video" -> {
@@ -83,7 +139,7 @@ final class SimMessages {
                 content.putArray("alternative_videos");
                 content.putArray("storyboards");
                 content.put("start_timestamp", 0);
-                captioned(content).put("show_caption_above_media", false).put("has_spoiler", false).put("is_secret", false);
+                captioned(content, m).put("show_caption_above_media", false).put("has_spoiler", false).put("is_secret", false);
                 yield content;
             }
             case "document" -> {
@@ -91,7 +147,7 @@ final class SimMessages {
                 document.set("document", file);
                 ObjectNode content = TdObjects.object("messageDocument");
                 content.set("document", document);
-                yield captioned(content);
+                yield captioned(content, m);
             }
             case "audio" -> {
                 ObjectNode audio = TdObjects.object("audio").put("duration", 180).put("title", "Track " + m.id())
@@ -100,14 +156,14 @@ final class SimMessages {
                 audio.set("audio", file);
                 ObjectNode content = TdObjects.object("messageAudio");
                 content.set("audio", audio);
-                yield captioned(content);
+                yield captioned(content, m);
             }
             case "voice" -> {
                 ObjectNode voice = TdObjects.object("voiceNote").put("duration", 5).put("waveform", "").put("mime_type", media.mime());
                 voice.set("voice", file);
                 ObjectNode content = TdObjects.object("messageVoiceNote");
                 content.set("voice_note", voice);
-                captioned(content).put("is_listened", false);
+                captioned(content, m).put("is_listened", false);
                 yield content;
             }
             case "video_note" -> {
@@ -124,7 +180,7 @@ final class SimMessages {
                 animation.set("animation", file);
                 ObjectNode content = TdObjects.object("messageAnimation");
                 content.set("animation", animation);
-                captioned(content).put("show_caption_above_media", false).put("has_spoiler", false).put("is_secret", false);
+                captioned(content, m).put("show_caption_above_media", false).put("has_spoiler", false).put("is_secret", false);
                 yield content;
             }
             default -> {
@@ -149,8 +205,8 @@ final class SimMessages {
         return size;
     }
 
-    private static ObjectNode captioned(ObjectNode content) {
-        content.set("caption", TdObjects.formattedText(""));
+    private static ObjectNode captioned(ObjectNode content, ChannelModel.Msg m) {
+        content.set("caption", caption(m));
         return content;
     }
 

@@ -2,6 +2,7 @@ package dev.tgdl.td;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
@@ -94,10 +95,53 @@ public final class TdApi {
 
     // ---------------------------------------------------------------- messages and their media
 
-    /** The fields of {@code message} tgdl reads. {@code media_album_id} is an int64: a JSON string. */
+    /**
+     * The fields of {@code message} tgdl reads. {@code media_album_id} is an int64: a JSON string;
+     * {@code sender_id}, {@code interaction_info} and {@code reply_to} may be absent (null).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Message(long id, long chatId, int date, int editDate,
-                          @JsonFormat(shape = JsonFormat.Shape.STRING) long mediaAlbumId, MessageContent content) {
+                          @JsonFormat(shape = JsonFormat.Shape.STRING) long mediaAlbumId, MessageContent content,
+                          MessageSender senderId, MessageInteractionInfo interactionInfo, MessageReplyTo replyTo) {
+    }
+
+    /** The {@code MessageSender} classes: {@code messageSenderUser user_id:int53}, {@code messageSenderChat chat_id:int53}. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "@type")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = MessageSenderUser.class, name = "messageSenderUser"),
+        @JsonSubTypes.Type(value = MessageSenderChat.class, name = "messageSenderChat"),
+    })
+    public sealed interface MessageSender permits MessageSenderUser, MessageSenderChat {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MessageSenderUser(long userId) implements MessageSender {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MessageSenderChat(long chatId) implements MessageSender {
+    }
+
+    /** {@code messageInteractionInfo view_count:int32 forward_count:int32 ...} (the counts tgdl reads). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MessageInteractionInfo(int viewCount, int forwardCount) {
+    }
+
+    /** The {@code MessageReplyTo} classes: a reply to a message; a reply to a story reads as {@link MessageReplyToOther}. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "@type", defaultImpl = MessageReplyToOther.class)
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = MessageReplyToMessage.class, name = "messageReplyToMessage"),
+    })
+    public sealed interface MessageReplyTo permits MessageReplyToMessage, MessageReplyToOther {
+    }
+
+    /** {@code messageReplyToMessage chat_id:int53 message_id:int53 ...}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MessageReplyToMessage(long chatId, long messageId) implements MessageReplyTo {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MessageReplyToOther() implements MessageReplyTo {
     }
 
     /** {@code messages total_count:int32 messages:vector<message>}. */
@@ -121,9 +165,15 @@ public final class TdApi {
         @JsonSubTypes.Type(value = MessageVoiceNote.class, name = "messageVoiceNote"),
         @JsonSubTypes.Type(value = MessageVideoNote.class, name = "messageVideoNote"),
         @JsonSubTypes.Type(value = MessageSticker.class, name = "messageSticker"),
+        @JsonSubTypes.Type(value = MessageText.class, name = "messageText"),
     })
     public sealed interface MessageContent permits MessagePhoto, MessageVideo, MessageDocument, MessageAudio,
-            MessageAnimation, MessageVoiceNote, MessageVideoNote, MessageSticker, MessageOther {
+            MessageAnimation, MessageVoiceNote, MessageVideoNote, MessageSticker, MessageText, MessageOther {
+    }
+
+    /** {@code messageText text:formattedText ...}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MessageText(FormattedText text) implements MessageContent {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -158,13 +208,27 @@ public final class TdApi {
     public record MessageSticker(Sticker sticker) implements MessageContent {
     }
 
-    /** Any content without a file tgdl downloads (text, polls, service messages ...). */
+    /** Any other content without a file tgdl downloads (polls, service messages ...). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record MessageOther() implements MessageContent {
     }
 
+    /** {@code formattedText text:string entities:vector<textEntity>}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record FormattedText(String text) {
+    public record FormattedText(String text, List<TextEntity> entities) {
+    }
+
+    /** {@code textEntity offset:int32 length:int32 type:TextEntityType} (offsets in UTF-16 code units). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TextEntity(int offset, int length, TextEntityType type) {
+    }
+
+    /**
+     * A {@code TextEntityType}, read by its {@code @type} name (there are dozens of classes); only
+     * {@code textEntityTypeTextUrl url:string} has a field tgdl reads.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TextEntityType(@JsonProperty("@type") String type, String url) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

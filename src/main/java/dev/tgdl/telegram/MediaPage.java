@@ -11,6 +11,13 @@ import java.util.OptionalLong;
  * @param next     the cursor for the next (older) page; empty when the chat has no more
  * @param newestId the server id of the newest message of the page (0 for an empty page)
  * @param oldestId the server id of the oldest message of the page (0 for an empty page)
+ * @param scanned  every message of the page (media or not), newest first, for {@code --export}
  */
-public record MediaPage(List<MediaItem> items, int messages, OptionalLong next, long newestId, long oldestId) {
+public record MediaPage(List<MediaItem> items, int messages, OptionalLong next, long newestId, long oldestId,
+                        List<MessageInfo> scanned) {
+
+    /** A page without the messages' details. */
+    public MediaPage(List<MediaItem> items, int messages, OptionalLong next, long newestId, long oldestId) {
+        this(items, messages, next, newestId, oldestId, List.of());
+    }
 }

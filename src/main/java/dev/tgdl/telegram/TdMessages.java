@@ -2,8 +2,10 @@ package dev.tgdl.telegram;
 
 import dev.tgdl.td.TdApi;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Turns TDLib messages into {@link MediaItem}s (docs/architecture.md, "From TDLib messages to media items"). */
 final class TdMessages {
@@ -38,6 +40,59 @@ final class TdMessages {
                     item(chat, serverId, date, m, MediaType.STICKER, null, stickerMime(s.sticker().format()), s.sticker().sticker());
             default -> Optional.empty();
         };
+    }
+
+    /** A message's details for {@code --export}: every field taken as td_api.tl names it. */
+    static MessageInfo info(TdApi.Message m, Optional<MediaType> mediaType) {
+        TdApi.FormattedText text = switch (m.content()) {
+            case TdApi.MessageText t -> t.text();
+            case TdApi.MessagePhoto p -> p.caption();
+            case TdApi.MessageVideo v -> v.caption();
+            case TdApi.MessageDocument d -> d.caption();
+            case TdApi.MessageAudio a -> a.caption();
+            case TdApi.MessageAnimation a -> a.caption();
+            case TdApi.MessageVoiceNote v -> v.caption();
+            case null, default -> null;
+        };
+        List<MessageInfo.TextEntity> entities = new ArrayList<>();
+        if (text != null && text.entities() != null) {
+            for (TdApi.TextEntity e : text.entities()) {
+                if (e != null && e.type() != null && e.type().type() != null) {
+                    entities.add(new MessageInfo.TextEntity(entityType(e.type().type()), e.offset(), e.length(),
+                            Optional.ofNullable(e.type().url()).filter(u -> !u.isEmpty())));
+                }
+            }
+        }
+        Optional<MessageInfo.Sender> sender = switch (m.senderId()) {
+            case TdApi.MessageSenderUser u -> Optional.of(new MessageInfo.Sender(true, u.userId()));
+            case TdApi.MessageSenderChat c -> Optional.of(new MessageInfo.Sender(false, c.chatId()));
+            case null -> Optional.empty();
+        };
+        OptionalLong replyTo = m.replyTo() instanceof TdApi.MessageReplyToMessage r && r.messageId() != 0
+                ? OptionalLong.of(r.messageId() >> 20) : OptionalLong.empty();
+        TdApi.MessageInteractionInfo interaction = m.interactionInfo();
+        return new MessageInfo(m.chatId(), m.id() >> 20, Instant.ofEpochSecond(m.date()),
+                text == null || text.text() == null ? "" : text.text(), entities, sender,
+                interaction == null ? 0 : interaction.viewCount(), interaction == null ? 0 : interaction.forwardCount(),
+                replyTo, m.mediaAlbumId(), mediaType);
+    }
+
+    /** {@code textEntityTypeTextUrl} → {@code text_url}. */
+    static String entityType(String tdType) {
+        String name = tdType.startsWith("textEntityType") ? tdType.substring("textEntityType".length()) : tdType;
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isUpperCase(c)) {
+                if (i > 0) {
+                    out.append('_');
+                }
+                out.append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static TdApi.File largest(List<TdApi.PhotoSize> sizes) {

@@ -246,16 +246,20 @@ public final class TdTelegram implements Telegram {
                     : OptionalLong.of(messages.stream().mapToLong(TdApi.Message::id).min().orElseThrow());
         }
         List<MediaItem> items = new ArrayList<>(messages.size());
+        List<MessageInfo> scanned = new ArrayList<>(messages.size());
         long oldest = 0;
         long newest = 0;
         for (TdApi.Message m : messages) {
-            TdMessages.media(chat, m).ifPresent(items::add);
+            Optional<MediaItem> item = TdMessages.media(chat, m);
+            item.ifPresent(items::add);
+            scanned.add(TdMessages.info(m, item.map(MediaItem::type)));
             long serverId = m.id() >> 20;
             oldest = oldest == 0 ? serverId : Math.min(oldest, serverId);
             newest = Math.max(newest, serverId);
         }
         items.sort(Comparator.comparingLong(MediaItem::messageId).reversed());
-        return new MediaPage(items, messages.size(), next, newest, oldest);
+        scanned.sort(Comparator.comparingLong(MessageInfo::messageId).reversed());
+        return new MediaPage(items, messages.size(), next, newest, oldest, scanned);
     }
 
     @Override
