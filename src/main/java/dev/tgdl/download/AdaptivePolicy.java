@@ -36,7 +36,6 @@ final class AdaptivePolicy implements DownloadPolicy {
     private final long bytesInFlight;
     private long consecutive;
     private long floods;
-    private double slowest = Double.POSITIVE_INFINITY;
     private volatile boolean speedLimited;
 
     AdaptivePolicy(TimeSource clock, PolicySettings settings, Policies.Start start) {
@@ -109,7 +108,6 @@ final class AdaptivePolicy implements DownloadPolicy {
         floods++;
         consecutive = 0;
         parts.onFlood(wait, began);
-        slowest = Math.min(slowest, parts.rate());
     }
 
     @Override
@@ -119,10 +117,11 @@ final class AdaptivePolicy implements DownloadPolicy {
 
     @Override
     public synchronized PolicyState state() {
-        Duration delay = parts.learned().isPresent() ? perPart(parts.rate()) : Duration.ZERO;
-        Duration longest = Double.isInfinite(slowest) ? delay : perPart(slowest);
+        boolean learned = parts.learned().isPresent();
+        Duration delay = learned ? perPart(parts.rate()) : Duration.ZERO;
+        Duration longest = learned ? perPart(parts.slowest()) : Duration.ZERO;
         int workers = settings.maxWorkers();
-        return new PolicyState(workers, delay, consecutive, floods, parts.learned().isPresent() ? floods : 0, 0,
+        return new PolicyState(workers, delay, consecutive, floods, parts.backoffs(), parts.raises(),
                 workers, workers, longest);
     }
 

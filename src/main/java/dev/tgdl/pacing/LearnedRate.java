@@ -52,6 +52,9 @@ public final class LearnedRate {
     private long lastStep;
     private long limitedSince = Long.MIN_VALUE;
     private long floods;
+    private long backoffs;
+    private long raises;
+    private double slowest;
     private final int burst;
 
     /**
@@ -63,6 +66,7 @@ public final class LearnedRate {
         this.clock = clock;
         this.minRate = minRate;
         this.rate = start.orElse(UNLIMITED);
+        this.slowest = rate;
         if (start.isPresent()) {
             this.ceiling = start.getAsDouble() / BACKOFF * CEILING;
             this.lastFlood = clock.nanos() - Duration.ofSeconds(QUIET_SECONDS).toNanos(); // learned: probes from the start
@@ -123,6 +127,8 @@ public final class LearnedRate {
         double factor = wait.toSeconds() > 60 ? BACKOFF_LONG : Double.isInfinite(ceiling) ? FIRST_BACKOFF : BACKOFF;
         ceiling = Math.min(ceiling, Math.max(minRate, outran * CEILING));
         rate = Math.max(minRate, Math.min(ceiling, outran * factor));
+        backoffs++;
+        slowest = Math.min(slowest, rate);
         limiter.setRate(rate);
         LOG.debug("a wait of {} s: sent {}/s, rate now {}/s, ceiling {}/s", wait.toSeconds(), round(outran), round(rate),
                 round(ceiling));
@@ -139,7 +145,11 @@ public final class LearnedRate {
         if (now - lastFlood >= Duration.ofSeconds(CEILING_QUIET_SECONDS).toNanos()) {
             ceiling *= 1 + STEP_PERCENT / 100.0; // limits relax too: the ceiling follows, slower than the rate
         }
-        rate = Math.min(ceiling, rate * (1 + STEP_PERCENT / 100.0));
+        double raised = Math.min(ceiling, rate * (1 + STEP_PERCENT / 100.0));
+        if (raised > rate) {
+            raises++;
+        }
+        rate = raised;
         limiter.setRate(rate);
         limiter.setBurst(Math.max(1, (int) Math.min(burst, Math.floor(rate))));
     }
@@ -175,6 +185,21 @@ public final class LearnedRate {
     /** What was learned, to start the next run with: empty until a wait was met. */
     public synchronized OptionalDouble learned() {
         return Double.isInfinite(ceiling) ? OptionalDouble.empty() : OptionalDouble.of(rate);
+    }
+
+    /** Times a wait made it back off (waits of one episode count once). */
+    public synchronized long backoffs() {
+        return backoffs;
+    }
+
+    /** Times it probed up to a higher rate. */
+    public synchronized long raises() {
+        return raises;
+    }
+
+    /** The lowest rate it ran at so far, a learned start included (very large before the first wait). */
+    public synchronized double slowest() {
+        return slowest;
     }
 
     /** Waits that reached this rate. */

@@ -8,7 +8,6 @@ import dev.tgdl.time.ManualTimeSource;
 import java.time.Duration;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The adaptive policy: bytes in flight, a learned part rate, on a clock the test drives. */
@@ -219,7 +218,6 @@ class AdaptivePolicyTest {
     // ------------------------------------------------------------------ the state, as stats report it
 
     @Test
-    @Disabled("bug: AdaptivePolicy.state() always reports grows = 0, though its part rate probes up (PolicyState: grows = times it sped up)")
     void state_countsEachProbeUpAsAGrow() throws InterruptedException {
         AdaptivePolicy policy = afterAWaitAtTenPartsPerSecond();
         fetchFlatOut(policy, clock.nanos() + Duration.ofSeconds(21).toNanos()); // 5 -> 6 -> 7.2
@@ -227,7 +225,6 @@ class AdaptivePolicyTest {
     }
 
     @Test
-    @Disabled("bug: AdaptivePolicy.state() reports every flood wait as a shrink, also the waits of one episode that did not back off")
     void state_countsOnlyTheBackOffsAsShrinks() throws InterruptedException {
         AdaptivePolicy policy = afterAWaitAtTenPartsPerSecond();
         clock.advance(Duration.ofSeconds(2));
@@ -238,7 +235,6 @@ class AdaptivePolicyTest {
     }
 
     @Test
-    @Disabled("bug: from a learned rate with no flood wait yet, state().maxDelay() is the pace now, not the longest so far")
     void state_maxDelayIsTheLongestPaceSoFar_fromALearnedRateToo() throws InterruptedException {
         AdaptivePolicy policy = learned(5);
         fetchFlatOut(policy, Duration.ofSeconds(11).toNanos()); // probed up to 6/s
