@@ -61,6 +61,8 @@ final class ProgressBoard {
         long firstByteAt = -1;
         /** When a download requested after this one first got a byte (-1: none yet). */
         long youngerServedAt = -1;
+        /** When a download requested after this one last moved (-1: none yet). */
+        long youngerMovedAt = -1;
 
         Entry(long now, long seq, boolean small) {
             this.requestedAt = now;
@@ -133,6 +135,11 @@ final class ProgressBoard {
             }
             e.bytes = downloaded;
             e.lastProgress = now;
+            for (Entry older : entries) {
+                if (older.seq < e.seq) {
+                    older.youngerMovedAt = now;
+                }
+            }
             if (e.firstByteAt < 0) {
                 e.firstByteAt = now;
                 firstByteNanos += GAP_WEIGHT * (now - e.requestedAt - firstByteNanos);
@@ -230,9 +237,11 @@ final class ProgressBoard {
             }
             return Optional.empty();
         }
-        boolean othersMove = now - lastAny < MIN_PAUSE.toNanos() && lastAny != e.lastProgress;
-        if (silent >= RELATIVE_STALL.toNanos() && othersMove) {
-            return Optional.of("no progress for " + RELATIVE_STALL.toSeconds() + " s while other downloads moved");
+        // only newer downloads moving say TDLib serves past this one: older ones have the higher priority
+        // and may hold TDLib's whole budget while this one waits its turn
+        boolean youngerMove = e.youngerMovedAt >= 0 && now - e.youngerMovedAt < MIN_PAUSE.toNanos();
+        if (silent >= RELATIVE_STALL.toNanos() && youngerMove) {
+            return Optional.of("no progress for " + RELATIVE_STALL.toSeconds() + " s while newer downloads moved");
         }
         if (silent >= stallTimeout.toNanos()) {
             return Optional.of("no progress for " + stallTimeout.toSeconds() + " s");
