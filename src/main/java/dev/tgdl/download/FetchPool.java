@@ -262,6 +262,19 @@ final class FetchPool {
         }
     }
 
+    /**
+     * The policy allows more than before, though no file was put, moved or ended (a cap lifted by
+     * another thread): the pool reads it again now instead of at the next such event.
+     */
+    void policyChanged() {
+        monitor.lock();
+        try {
+            monitor.signalAll();
+        } finally {
+            monitor.unlock();
+        }
+    }
+
     /** A download moved: what it still needs changes what the pool may request. */
     void progress(Slot slot, long downloaded) {
         monitor.lock();

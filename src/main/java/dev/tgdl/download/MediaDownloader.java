@@ -67,6 +67,8 @@ public final class MediaDownloader {
     private final Outcomes outcomes;
     private final Selection selection;
     private final AtomicReference<DownloadPolicy> policy = new AtomicReference<>();
+    /** The pool of the source running now, told when the speed limit lifts the policy's byte cap. */
+    private final AtomicReference<FetchPool> activePool = new AtomicReference<>();
     private final AtomicBoolean speedLimited = new AtomicBoolean();
 
     /**
@@ -148,6 +150,10 @@ public final class MediaDownloader {
             if (speedLimited.compareAndSet(false, true)) {
                 stats.speedLimited.set(true);
                 policy.get().onSpeedLimit();
+                FetchPool running = activePool.get();
+                if (running != null) {
+                    running.policyChanged(); // the byte cap is lifted: more may be requested now
+                }
                 listener.note("Telegram limits this account's download speed (no Premium): downloads go on, slower");
             }
         });
@@ -288,6 +294,7 @@ public final class MediaDownloader {
                 outcomes, new Placer(raw, outcomes), selection, jitter, options);
         FetchPool pool = new FetchPool(clock, sourcePolicy, control, fetch, downloadGate::remaining);
         pools.set(pool);
+        activePool.set(pool);
         AtomicReference<Throwable> scanFailure = new AtomicReference<>();
         CompletableFuture<Void> scanned = new CompletableFuture<>();
         Selection.Counts counts = new Selection.Counts();

@@ -32,7 +32,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -330,14 +329,15 @@ class FetchPoolTest {
     }
 
     @Test
-    @Disabled("bug: the pool reads the policy again only when a file is put, moves or ends; a policy that allows "
-            + "more in between (AdaptivePolicy.onSpeedLimit lifts its byte cap) is heard late, not 'as soon as it allows'")
-    void whenThePolicyAllowsMoreWhileNothingHappens_theNextFileIsRequestedAtOnce() throws Exception {
+    void whenThePolicyAllowsMoreWhileNothingHappens_theNextFileIsRequestedAtOnceItSaysSo() throws Exception {
         policy.maxFiles = 1;
         fetcher.durations.put(1L, Duration.ofSeconds(60));
         FetchPool pool = pool();
         putAll(pool, 2);
-        after(Duration.ofSeconds(10), () -> policy.maxFiles = 2);
+        after(Duration.ofSeconds(10), () -> {
+            policy.maxFiles = 2;
+            pool.policyChanged();
+        });
         run(pool);
         assertThat(fetcher.of(Kind.START)).containsExactly("1@0", "2@10");
     }
