@@ -101,6 +101,8 @@ final class ProgressBoard {
     private final List<Entry> entries = new ArrayList<>();
     private long seq;
     private long lastAny;
+    /** When any download last moved (-inf: none has); unlike {@code lastAny}, not reset by an idle board. */
+    private long lastMoved = Long.MIN_VALUE;
     private long lastOutage = Long.MIN_VALUE;
     private double gapNanos = Duration.ofMillis(200).toNanos();
     private double firstByteNanos = Duration.ofMillis(300).toNanos();
@@ -135,6 +137,7 @@ final class ProgressBoard {
             }
             e.bytes = downloaded;
             e.lastProgress = now;
+            lastMoved = now;
             for (Entry older : entries) {
                 if (older.seq < e.seq) {
                     older.youngerMovedAt = now;
@@ -184,8 +187,12 @@ final class ProgressBoard {
                 pausedSince = since;
                 silence = Duration.ofNanos(now - since);
                 // a new wait only if downloads moved since the last pause was noticed: requests sent again
-                // while the same wait still runs meet that wait, not a new one
-                moving = entries.stream().anyMatch(e -> e.bytes > 0) && lastAny > lastPauseNoticed;
+                // while the same wait still runs meet that wait, not a new one. Those that moved may have
+                // ended since (files whose last parts were in flight when the wait began finish in it),
+                // so several silent requests after movement are a wait too; one alone that never moved is
+                // as likely hung
+                moving = lastMoved > lastPauseNoticed
+                        && (entries.size() >= 2 || entries.stream().anyMatch(e -> e.bytes > 0));
                 lastPauseNoticed = now;
             }
         }

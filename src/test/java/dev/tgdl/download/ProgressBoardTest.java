@@ -102,6 +102,34 @@ class ProgressBoardTest {
     }
 
     @Test
+    void aPauseAfterTheDownloadsThatMovedHaveEnded_withSeveralRequestsSilent_isAWait() {
+        // a wait begins: files whose last parts were in flight finish in it, the requests after them get nothing
+        ProgressBoard.Entry finishing = board.open(MB);
+        ProgressBoard.Entry second = board.open(MB);
+        ProgressBoard.Entry third = board.open(MB);
+        at(1);
+        finishing.progress(MB);
+        finishing.close();
+        at(4);
+        board.check();
+        assertThat(heard).containsExactly("started PT3S moving");
+        assertThat(second.stalled()).isEmpty();
+        assertThat(third.stalled()).isEmpty();
+    }
+
+    @Test
+    void oneRequestAlone_thatNeverMoved_afterOthersEnded_isNoWait() {
+        ProgressBoard.Entry finished = board.open(MB);
+        board.open(MB);
+        at(1);
+        finished.progress(MB);
+        finished.close();
+        at(4);
+        board.check();
+        assertThat(heard).containsExactly("started PT3S unmoved");
+    }
+
+    @Test
     void anIdleBoard_isNoPause_andTheSilenceCountsFromTheFirstRequest() {
         at(60);
         board.check();
