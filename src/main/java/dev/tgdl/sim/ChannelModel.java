@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -14,6 +16,10 @@ import java.util.stream.Stream;
  * stored, so a 100k-message channel costs no memory, and every client and test sees the same channel.
  * File ids are derived too: {@code (channel index + 1) << 23 | source message id << 1 | slot}, where
  * slot 1 is a photo's thumbnail.
+ *
+ * <p>The one thing that changes while a client runs is how many live posts ({@code post_every}) the
+ * channel has made: a count, kept in the session so that it survives restarts, and the rest follows
+ * from it (a message that gains a photo, {@code edit_every}, has it once a later message exists).
  */
 final class ChannelModel implements SimChannel {
 
@@ -25,6 +31,8 @@ final class ChannelModel implements SimChannel {
     private final long seed;
     private final double[] weights = new double[TYPES.length];
     private final double totalWeight;
+    /** Live posts made so far (post_every): on Telegram's side, so every client of the simulator sees them. */
+    private final AtomicInteger posted = new AtomicInteger();
 
     ChannelModel(Scenario scenario, int index) {
         this.spec = scenario.channels().get(index);
@@ -84,15 +92,56 @@ final class ChannelModel implements SimChannel {
 
     @Override
     public int messageCount(int run) {
-        return Math.min(MAX_MESSAGE_ID, spec.messages() + spec.growth() * Math.max(0, run - 1));
+        return count(run, posted.get());
+    }
+
+    private int count(int run, int posts) {
+        return (int) Math.min(MAX_MESSAGE_ID, (long) spec.messages() + (long) spec.growth() * Math.max(0, run - 1) + posts);
     }
 
     /** The message with this server id at {@code run}, if it exists. */
     Optional<Msg> message(long id, int run) {
-        if (id < 1 || id > messageCount(run) || deleted(id)) {
+        return messageAt(id, messageCount(run));
+    }
+
+    /** The message with this server id when the channel has {@code count} messages, if it exists. */
+    private Optional<Msg> messageAt(long id, int count) {
+        if (id < 1 || id > count || deleted(id)) {
             return Optional.empty();
         }
-        return Optional.of(new Msg(id, date(id), albumId(id), kind(id)));
+        return Optional.of(new Msg(id, date(id), albumId(id), kind(id, count)));
+    }
+
+    /** Live posts made so far. */
+    int posted() {
+        return posted.get();
+    }
+
+    /** Takes up the live posts an earlier client made on this database (they never go away). */
+    void restorePosted(int posts) {
+        posted.accumulateAndGet(posts, Math::max);
+    }
+
+    /**
+     * Makes the next live post: the channel has one message more. Empty when it has made its
+     * {@code post_count} posts, or is full.
+     */
+    OptionalLong post(int run) {
+        int before = messageCount(run);
+        if (spec.postCount() > 0 && posted.get() >= spec.postCount() || before >= MAX_MESSAGE_ID) {
+            return OptionalLong.empty();
+        }
+        posted.incrementAndGet();
+        return OptionalLong.of(messageCount(run));
+    }
+
+    /**
+     * Whether message {@code id} is a text post that gains a photo once a later message exists
+     * ({@code edit_every}; never part of an album).
+     */
+    boolean editTarget(long id) {
+        return spec.editEvery() > 0 && id > spec.messages() && (id - spec.messages()) % spec.editEvery() == 0
+                && albumId(id) == 0;
     }
 
     private boolean deleted(long id) {
@@ -123,7 +172,10 @@ final class ChannelModel implements SimChannel {
         return (SimFiles.mix(seed ^ block) & 0x3FFF_FFFF_FFFF_FFFFL) | 0x0100_0000_0000_0000L;
     }
 
-    private Kind kind(long id) {
+    private Kind kind(long id, int count) {
+        if (editTarget(id)) {
+            return count > id ? media(id, "photo") : new Text("message " + id);
+        }
         if (albumId(id) != 0) {
             String type = uniform(id, 5) < 0.7 ? "photo" : "video";
             return media(id, type);
@@ -134,7 +186,7 @@ final class ChannelModel implements SimChannel {
         if (id > 10 && uniform(id, 7) < spec.duplicateShare()) {
             long source = id - 1 - (long) (uniform(id, 8) * Math.min(id - 2, 50));
             Optional<Msg> original = deleted(source) ? Optional.empty() : Optional.of(new Msg(source, date(source),
-                    albumId(source), kind(source)));
+                    albumId(source), kind(source, count)));
             if (original.isPresent() && original.get().kind() instanceof Media m) {
                 return m;
             }
@@ -217,6 +269,16 @@ final class ChannelModel implements SimChannel {
     }
 
     @Override
+    public Stream<SimMedia> media(int run, int posts) {
+        int count = count(run, posts);
+        return LongStream.rangeClosed(1, count)
+                .mapToObj(id -> messageAt(id, count))
+                .flatMap(Optional::stream)
+                .filter(m -> m.kind() instanceof Media)
+                .map(this::simMedia);
+    }
+
+    @Override
     public LongStream messageIds(int run) {
         return LongStream.rangeClosed(1, messageCount(run)).filter(id -> message(id, run).isPresent());
     }
@@ -227,11 +289,13 @@ final class ChannelModel implements SimChannel {
                 .mapToObj(id -> message(id, run))
                 .flatMap(Optional::stream)
                 .filter(m -> m.kind() instanceof Media)
-                .map(m -> {
-                    Media media = (Media) m.kind();
-                    return new SimMedia(m.id(), chatId(), media.type(), uniqueId(media.sourceId(), 0), media.name(),
-                            media.mime(), media.size(), m.date(), m.albumId());
-                });
+                .map(this::simMedia);
+    }
+
+    private SimMedia simMedia(Msg m) {
+        Media media = (Media) m.kind();
+        return new SimMedia(m.id(), chatId(), media.type(), uniqueId(media.sourceId(), 0), media.name(),
+                media.mime(), media.size(), m.date(), m.albumId());
     }
 
     /** Deterministic uniform [0, 1) for (message or block id, purpose). */

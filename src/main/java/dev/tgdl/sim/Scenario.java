@@ -212,13 +212,19 @@ public record Scenario(String name, @JsonDeserialize(using = ScaleText.class) do
      * @param fileNames      names given to files, cycled ("" for a file without a name)
      * @param limits         limits of the data centre its files live on, if not the account's main one
      * @param faults         faults of its downloads, if not the account's
+     * @param postEvery      a new message this often (simulated time) while a logged-in client runs (0: never)
+     * @param postCount      how many such live posts the channel makes in all, across restarts (0: no end)
+     * @param editEvery      every this many later messages (after the first {@code messages}) one is a text
+     *                       post that a photo is added to when the next message arrives (0: none)
      */
     public record ChannelSpec(String username, String title, long id, int messages, int growth, String access,
                               String inviteHash, boolean group, int members, Map<String, Double> media, Sizes sizes, double albumShare,
                               double textShare, double deletedShare, double duplicateShare,
                               @JsonDeserialize(using = InstantText.class) Instant start,
                               @JsonDeserialize(using = DurationText.class) Duration interval, List<String> fileNames,
-                              Optional<Limits> limits, Optional<Faults> faults) {
+                              Optional<Limits> limits, Optional<Faults> faults,
+                              @JsonDeserialize(using = DurationText.class) Duration postEvery, int postCount,
+                              int editEvery) {
     }
 
     /**
@@ -263,7 +269,7 @@ public record Scenario(String name, @JsonDeserialize(using = ScaleText.class) do
     }
 
     /** The scenarios shipped with tgdl besides the built-in one ({@code --simulate=NAME}). */
-    public static final Set<String> BUNDLED = Set.of("bursty", "large", "throttled", "uncapped");
+    public static final Set<String> BUNDLED = Set.of("bursty", "large", "throttled", "uncapped", "live");
 
     /** A scenario shipped with tgdl, by name (builtin, or one of {@link #BUNDLED}). */
     public static Scenario bundled(String name) {
@@ -409,6 +415,9 @@ public record Scenario(String name, @JsonDeserialize(using = ScaleText.class) do
             }
             if (c.messages() < 0 || c.messages() > 4_000_000) {
                 throw new ScenarioException("channel " + key + ": messages must be 0..4000000");
+            }
+            if (c.postEvery().isNegative() || c.postCount() < 0 || c.editEvery() < 0) {
+                throw new ScenarioException("channel " + key + ": post_every, post_count and edit_every must not be negative");
             }
         }
         if (channels.size() > 200) {

@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * What a simulated TDLib database keeps across restarts: whether it is logged in, how many clients
  * have started on it (the run number channels grow with), joined chats, the chats it knows (TDLib's
- * chat database: getChat works for them after a restart), the usernames it resolved, and proxies.
+ * chat database: getChat works for them after a restart), the usernames it resolved, proxies, and
+ * the live posts channels made while its clients ran.
  * A small JSON file in the database directory, replaced atomically.
  */
 final class Session {
@@ -34,6 +35,8 @@ final class Session {
     /** Usernames (lower case) resolved by earlier clients, to their chat ids. */
     final Map<String, Long> usernames = new LinkedHashMap<>();
     final List<ObjectNode> proxies = new ArrayList<>();
+    /** Live posts (post_every) each channel made while clients ran on this database, by chat id. */
+    final Map<Long, Integer> posted = new LinkedHashMap<>();
     int nextProxyId = 1;
     boolean fresh;
 
@@ -54,6 +57,7 @@ final class Session {
                 node.path("usernames").properties().forEach(e -> s.usernames.put(e.getKey(), e.getValue().asLong()));
                 node.path("proxies").forEach(p -> s.proxies.add((ObjectNode) p));
                 s.nextProxyId = node.path("next_proxy_id").asInt(1);
+                node.path("posted").properties().forEach(e -> s.posted.put(Long.parseLong(e.getKey()), e.getValue().asInt()));
             } else {
                 s.fresh = true;
             }
@@ -74,6 +78,8 @@ final class Session {
         usernames.forEach(u::put);
         ArrayNode p = node.putArray("proxies");
         proxies.forEach(p::add);
+        ObjectNode posts = node.putObject("posted");
+        posted.forEach((chat, n) -> posts.put(Long.toString(chat), n));
         try {
             Path tmp = file.resolveSibling(FILE + ".tmp");
             JSON.writeValue(tmp.toFile(), node);

@@ -16,6 +16,12 @@ public interface SimChannel {
     /** Every downloadable file of the channel at {@code run}, oldest first, generated as streamed. */
     Stream<SimMedia> media(int run);
 
+    /**
+     * Every downloadable file of the channel at {@code run} once it has made {@code posts} live posts
+     * ({@code post_every}), oldest first.
+     */
+    Stream<SimMedia> media(int run, int posts);
+
     /** The server ids of every message the channel has at {@code run} (media or not), oldest first. */
     java.util.stream.LongStream messageIds(int run);
 

@@ -66,6 +66,8 @@ final class SimClient {
     private int chatsLoaded;
     /** Chats this client sent updateNewChat for. */
     private final Set<Long> announced = new HashSet<>();
+    /** Chats open (openChat): TDLib passes on a channel's new posts only for those. */
+    private final Set<Long> opened = new HashSet<>();
 
     SimClient(SimulatedTdlib sim, int id) {
         this.sim = sim;
@@ -256,6 +258,7 @@ final class SimClient {
                     .orElseGet(() -> TdObjects.error(404, "Not Found")));
             case "deleteFile" -> answer(extra, sim.transfers.delete(this, r.path("file_id").asInt()));
             case "sendMessage" -> sendMessage(r, extra);
+            case "openChat", "closeChat" -> openOrClose(type.equals("openChat"), r.path("chat_id").asLong(), extra);
             case "addProxy", "getProxies", "enableProxy", "disableProxy", "removeProxy" -> proxies(type, r, extra);
             default -> answer(extra, TdObjects.error(400, "Failed to parse JSON object as TDLib request: Unknown class \"" + type + "\""));
         }
@@ -334,6 +337,7 @@ final class SimClient {
         session = Session.open(database);
         session.runs++;
         run = session.runs;
+        sim.channels().forEach(c -> c.restorePosted(session.posted.getOrDefault(c.chatId(), 0)));
         if (session.fresh && sim.scenario().auth().authorized()) {
             session.authorized = true;
         }
@@ -359,6 +363,7 @@ final class SimClient {
         }
         connectionComesUp();
         answer(extra, TdObjects.ok());
+        sim.live.clientStarted();
     }
 
     /** Connecting at once, then Updating, then Ready, a round trip apart (or Connecting for good when offline). */
@@ -1234,6 +1239,62 @@ final class SimClient {
             case "sticker" -> "stickers";
             default -> "documents";
         };
+    }
+
+    // ---------------------------------------------------------------- live posts
+
+    /** Whether the client is logged in and running. */
+    boolean ready() {
+        return phase == Phase.READY;
+    }
+
+    /**
+     * openChat and closeChat: TDLib answers ok for a chat it knows and "Chat not found" otherwise
+     * (MessagesManager::open_dialog is reached only through a known dialog, td/telegram/Requests.cpp).
+     */
+    private void openOrClose(boolean open, long chatId, JsonNode extra) {
+        Optional<ChannelModel> channel = sim.channelByChatId(chatId);
+        if (channel.isEmpty() || !knows(chatId)) {
+            answer(extra, TdObjects.error(400, "Chat not found"));
+            return;
+        }
+        if (open) {
+            opened.add(chatId);
+        } else {
+            opened.remove(chatId);
+        }
+        answer(extra, TdObjects.ok());
+    }
+
+    /**
+     * A live post {@code id} of {@code channel} was made. The session keeps the count; the message joins
+     * what this client holds of the history (TDLib adds a new message it is told of to the chat's
+     * history); a client with the chat open is told, unless the connection is down: then it learns of
+     * it only by asking for the history (TDLib gives up on a long channel difference and jumps to the
+     * chat's new last message, MessagesManager::on_get_channel_difference).
+     */
+    void livePost(ChannelModel channel, long id) {
+        long chatId = channel.chatId();
+        session.posted.put(chatId, channel.posted());
+        session.save();
+        History h = histories.get(chatId);
+        if (h != null) {
+            if (h.top < id - 1) {
+                h.bottom = id; // a gap below the new message: a new run of held history starts at it
+            }
+            h.top = id;
+        }
+        if (!opened.contains(chatId) || sim.outage()) {
+            return;
+        }
+        channel.message(id, run).ifPresent(m -> update(SimMessages.updateNewMessage(sim, this, channel, m)));
+        long edited = id - 1;
+        if (channel.editTarget(edited)) {
+            channel.message(edited, run).ifPresent(m -> {
+                update(SimMessages.updateMessageContent(sim, this, channel, m));
+                update(SimMessages.updateMessageEdited(channel, m));
+            });
+        }
     }
 
     /** TDLib's own cleaned file name: safe characters only, the file id in front to keep it unique. */

@@ -27,7 +27,35 @@ final class SimMessages {
                 .put("message_id", id << 20).put("checklist_task_id", 0).put("poll_option_id", "")
                 .put("origin_send_date", 0)));
         msg.set("content", content(sim, client, c, m));
+        if (c.editTarget(m.id()) && m.kind() instanceof ChannelModel.Media) {
+            msg.put("edit_date", editDate(c, m));
+        }
         return msg;
+    }
+
+    /** When a text post got its photo: when the next message was posted (about one interval later). */
+    private static long editDate(ChannelModel c, ChannelModel.Msg m) {
+        return m.date().getEpochSecond() + Math.max(1, c.spec().interval().toSeconds());
+    }
+
+    /** {@code updateNewMessage message:message}: a new post of a chat the client has open. */
+    static ObjectNode updateNewMessage(SimulatedTdlib sim, SimClient client, ChannelModel c, ChannelModel.Msg m) {
+        ObjectNode u = TdObjects.object("updateNewMessage");
+        u.set("message", message(sim, client, c, m));
+        return u;
+    }
+
+    /** {@code updateMessageContent chat_id message_id new_content}: a message's content changed. */
+    static ObjectNode updateMessageContent(SimulatedTdlib sim, SimClient client, ChannelModel c, ChannelModel.Msg m) {
+        ObjectNode u = TdObjects.object("updateMessageContent").put("chat_id", c.chatId()).put("message_id", m.id() << 20);
+        u.set("new_content", content(sim, client, c, m));
+        return u;
+    }
+
+    /** {@code updateMessageEdited chat_id message_id edit_date reply_markup}: sent after the content changed. */
+    static ObjectNode updateMessageEdited(ChannelModel c, ChannelModel.Msg m) {
+        return TdObjects.object("updateMessageEdited").put("chat_id", c.chatId()).put("message_id", m.id() << 20)
+                .put("edit_date", editDate(c, m));
     }
 
     /** The views of a channel post: a function of its id. */

@@ -45,7 +45,7 @@ public final class SimulatedTdlib implements TdJson, AutoCloseable {
             "getBasicGroup", "getUser", "loadChats", "getChats",
             "getMessageLinkInfo", "checkChatInviteLink", "joinChatByInviteLink", "getChatHistory", "searchChatMessages",
             "getChatMessageCount", "getMessage", "getMessages", "downloadFile", "cancelDownloadFile", "getFile",
-            "deleteFile", "sendMessage", "addProxy", "getProxies", "enableProxy", "disableProxy", "removeProxy",
+            "deleteFile", "sendMessage", "openChat", "closeChat", "addProxy", "getProxies", "enableProxy", "disableProxy", "removeProxy",
             "setLogStream", "setLogVerbosityLevel", "getLogVerbosityLevel", "testSquareInt", "testCallString");
     /** Methods td_execute runs. */
     static final Set<String> SYNCHRONOUS = Set.of("getOption", "setLogStream", "setLogVerbosityLevel",
@@ -74,6 +74,7 @@ public final class SimulatedTdlib implements TdJson, AutoCloseable {
     private long volumeInWindow;
     private final Map<Integer, DataCentre> channelDcs = new ConcurrentHashMap<>();
     final Transfers transfers;
+    final LiveFeed live;
     private volatile int verbosity = 5;
     private volatile long outageUntil = Long.MIN_VALUE;
     private final Set<Integer> flapping = ConcurrentHashMap.newKeySet();
@@ -94,6 +95,7 @@ public final class SimulatedTdlib implements TdJson, AutoCloseable {
             }
         }
         this.transfers = new Transfers(this);
+        this.live = new LiveFeed(this);
         if (scenario.faults().flapEvery().toNanos() > 0) {
             scheduleFlap(-1, scenario.faults());
         }
@@ -317,9 +319,14 @@ public final class SimulatedTdlib implements TdJson, AutoCloseable {
 
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
 
+    /** The clients not closed yet. */
+    List<SimClient> openClients() {
+        return List.copyOf(clients.values());
+    }
+
     /** Messages of a channel matching a filter at a run (counted once: a full pass over the channel). */
     int count(ChannelModel channel, int run, String filter) {
-        return counts.computeIfAbsent(channel.index() + "/" + run + "/" + filter, k -> SimMessages.count(channel, run, filter));
+        return counts.computeIfAbsent(channel.index() + "/" + channel.messageCount(run) + "/" + filter, k -> SimMessages.count(channel, run, filter));
     }
 
     void closed(SimClient client) {

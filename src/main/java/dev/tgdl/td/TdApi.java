@@ -462,10 +462,22 @@ public final class TdApi {
         @JsonSubTypes.Type(value = UpdateOption.class, name = "updateOption"),
         @JsonSubTypes.Type(value = UpdateMessageSendSucceeded.class, name = "updateMessageSendSucceeded"),
         @JsonSubTypes.Type(value = UpdateMessageSendFailed.class, name = "updateMessageSendFailed"),
+        @JsonSubTypes.Type(value = UpdateNewMessage.class, name = "updateNewMessage"),
+        @JsonSubTypes.Type(value = UpdateMessageContent.class, name = "updateMessageContent"),
     })
     public sealed interface Update permits UpdateAuthorizationState, UpdateFile, UpdateConnectionState,
             UpdateSpeedLimitNotification, UpdateOption, UpdateMessageSendSucceeded, UpdateMessageSendFailed,
-            UpdateOther {
+            UpdateNewMessage, UpdateMessageContent, UpdateOther {
+    }
+
+    /** {@code updateNewMessage message:message}: a new message (also one of this account's being sent). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record UpdateNewMessage(Message message) implements Update {
+    }
+
+    /** {@code updateMessageContent chat_id:int53 message_id:int53 new_content:MessageContent}: an edit changed it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record UpdateMessageContent(long chatId, long messageId, MessageContent newContent) implements Update {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -263,6 +263,18 @@ public final class TdFunctions {
         public Class<Ok> resultType() { return Ok.class; }
     }
 
+    /** {@code openChat chat_id:int53 = Ok}: in channels and supergroups, updates come only for opened chats. */
+    public record OpenChat(long chatId) implements Function<Ok> {
+        public String type() { return "openChat"; }
+        public Class<Ok> resultType() { return Ok.class; }
+    }
+
+    /** {@code closeChat chat_id:int53 = Ok}. */
+    public record CloseChat(long chatId) implements Function<Ok> {
+        public String type() { return "closeChat"; }
+        public Class<Ok> resultType() { return Ok.class; }
+    }
+
     // ---------------------------------------------------------------- logging (td_execute)
 
     public record SetLogStream(LogStream logStream) implements Function<Ok> {

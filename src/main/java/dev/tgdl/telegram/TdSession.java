@@ -176,6 +176,18 @@ public final class TdSession implements AutoCloseable {
         return telegram;
     }
 
+    /**
+     * The new and edited posts of chats as TDLib reports them (for {@code tgdl watch}).
+     *
+     * @throws LoginRequiredException when the session is not logged in
+     */
+    public ChatFeed chatFeed() {
+        if (!isLoggedIn()) {
+            throw new LoginRequiredException();
+        }
+        return new TdChatFeed(client);
+    }
+
     /** Logs out: the session is destroyed on Telegram's side and locally. */
     public void logOut() throws InterruptedException {
         try {
