@@ -32,4 +32,10 @@ public record DownloadOptions(List<SourceRef> sources, MediaFilter filter, Polic
             throw new IllegalArgumentException("max retries must be >= 0, got " + maxRetries);
         }
     }
+
+    /** The same run over other sources (tgdl watch: one edited message of a chat). */
+    public DownloadOptions withSources(List<SourceRef> others) {
+        return new DownloadOptions(others, filter, policy, requestRate, requestBurst, floodWaitCap, stallTimeout,
+                maxRetries, dryRun, join, full, linkDuplicates);
+    }
 }

@@ -34,7 +34,7 @@ public final class TdClient implements AutoCloseable {
     /** The update classes delivered to listeners; others are dropped without being parsed. */
     private static final Set<String> LISTENED = Set.of("updateAuthorizationState", "updateFile",
             "updateConnectionState", "updateSpeedLimitNotification", "updateOption", "updateMessageSendSucceeded",
-            "updateMessageSendFailed");
+            "updateMessageSendFailed", "updateNewMessage", "updateMessageContent");
 
     /** Time a close waits for TDLib's authorizationStateClosed before giving up on it. */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(20);
