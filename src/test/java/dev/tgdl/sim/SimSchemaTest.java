@@ -12,6 +12,8 @@ import dev.tgdl.td.TdCodec;
 import dev.tgdl.td.TdFunctions;
 import dev.tgdl.td.TdRuntime;
 import dev.tgdl.telegram.Chat;
+import dev.tgdl.telegram.ChatEvent;
+import dev.tgdl.telegram.ChatFeed;
 import dev.tgdl.telegram.ChatSummary;
 import dev.tgdl.telegram.MediaItem;
 import dev.tgdl.telegram.MediaPage;
@@ -30,6 +32,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +105,39 @@ class SimSchemaTest {
                     Duration.ofSeconds(20));
         }
         sim.close();
+        assertConforms(schema, wire);
+    }
+
+    @Test
+    void liveUpdates_newPostsAndEditsAddingMedia_conformToTdApiTl_andReachTheChatFeed() throws Exception {
+        TlSchema schema = TlSchema.load();
+        SimulatedTdlib sim = SimulatedTdlib.create(Scenario.bundled("live").withTimeScale(Double.POSITIVE_INFINITY),
+                time.clock());
+        RecordingTdJson wire = new RecordingTdJson(sim);
+        List<ChatEvent> events = new CopyOnWriteArrayList<>();
+        CompletableFuture<ChatEvent.MediaAdded> edited = new CompletableFuture<>();
+        try (TdSession session = TdSession.open(options(wire, dir, Optional.empty()))) {
+            Chat news = session.telegram().resolve(SourceRef.parse("@news"), false).chat();
+            ChatFeed.Subscription feed = session.chatFeed().follow(List.of(news.id()), e -> {
+                events.add(e);
+                if (e instanceof ChatEvent.MediaAdded m) {
+                    edited.complete(m);
+                }
+            });
+            try {
+                ChatEvent.MediaAdded edit = time.clock().await(edited, Duration.ofHours(1));
+                // @news has 30 messages; every 5th later one is a text post that gains a photo with the next post
+                assertThat(edit).isEqualTo(new ChatEvent.MediaAdded(news.id(), 35));
+            } finally {
+                feed.close();
+            }
+        }
+        sim.close();
+        List<Long> posts = events.stream().filter(e -> e instanceof ChatEvent.NewPost).map(e -> ((ChatEvent.NewPost) e).messageId())
+                .toList();
+        assertThat(posts).startsWith(31L, 32L, 33L, 34L, 35L, 36L);
+        assertThat(events).contains(new ChatEvent.NewPost(-1001000000201L, 35, false));
+        assertThat(wire.received).anyMatch(d -> d.contains("\"updateMessageEdited\""));
         assertConforms(schema, wire);
     }
 
