@@ -104,10 +104,10 @@ final class WatchQueue<J> {
         for (ChatEvent event : events) {
             switch (event) {
                 case ChatEvent.NewPost p -> {
+                    // a text post too: the catch-up moves the high-water mark past it, so that an edit giving
+                    // it a file later is fetched by itself, not found again by every scan
                     posts++;
-                    if (p.hasMedia()) {
-                        catchUp.addAll(jobsByChat.getOrDefault(p.chatId(), Set.of()));
-                    }
+                    catchUp.addAll(jobsByChat.getOrDefault(p.chatId(), Set.of()));
                 }
                 case ChatEvent.MediaAdded m -> {
                     mediaEdits++;

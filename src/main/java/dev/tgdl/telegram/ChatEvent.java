@@ -11,9 +11,8 @@ public sealed interface ChatEvent {
      *
      * @param chatId    its chat
      * @param messageId its number, as in t.me links
-     * @param hasMedia  whether it has a file tgdl can download
      */
-    record NewPost(long chatId, long messageId, boolean hasMedia) implements ChatEvent {
+    record NewPost(long chatId, long messageId) implements ChatEvent {
     }
 
     /**

@@ -61,7 +61,7 @@ final class TdChatFeed implements ChatFeed {
     }
 
     /** Whether a content holds a file tgdl downloads (the kinds {@link TdMessages} turns into media). */
-    static boolean downloadable(TdApi.MessageContent content) {
+    private static boolean downloadable(TdApi.MessageContent content) {
         return content != null && !(content instanceof TdApi.MessageText) && !(content instanceof TdApi.MessageOther);
     }
 
@@ -82,7 +82,7 @@ final class TdChatFeed implements ChatFeed {
             switch (update) {
                 case TdApi.UpdateNewMessage(TdApi.Message m) when m != null && chats.contains(m.chatId())
                         && (m.id() & LOCAL_BITS) == 0 ->
-                        listener.accept(new ChatEvent.NewPost(m.chatId(), m.id() >> 20, downloadable(m.content())));
+                        listener.accept(new ChatEvent.NewPost(m.chatId(), m.id() >> 20));
                 // updateMessageEdited follows with the edit date only; the content is what matters here
                 case TdApi.UpdateMessageContent(long chatId, long messageId, TdApi.MessageContent content)
                         when chats.contains(chatId) && (messageId & LOCAL_BITS) == 0 && downloadable(content) ->

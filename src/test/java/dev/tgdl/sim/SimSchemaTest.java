@@ -136,7 +136,7 @@ class SimSchemaTest {
         List<Long> posts = events.stream().filter(e -> e instanceof ChatEvent.NewPost).map(e -> ((ChatEvent.NewPost) e).messageId())
                 .toList();
         assertThat(posts).startsWith(31L, 32L, 33L, 34L, 35L, 36L);
-        assertThat(events).contains(new ChatEvent.NewPost(-1001000000201L, 35, false));
+        assertThat(events).contains(new ChatEvent.NewPost(-1001000000201L, 35));
         assertThat(wire.received).anyMatch(d -> d.contains("\"updateMessageEdited\""));
         assertConforms(schema, wire);
     }
