@@ -34,8 +34,9 @@ final class WatchQueue<J> {
      */
     record Work<J>(Set<J> catchUp, Set<ChatEvent.MediaAdded> edits, long newPosts, long mediaEdits, long reconnects) {
 
-        boolean isEmpty() {
-            return catchUp.isEmpty() && edits.isEmpty();
+        /** Whether nothing was reported at all (the wait ran out, or the run is stopping). */
+        boolean quiet() {
+            return newPosts == 0 && mediaEdits == 0 && reconnects == 0;
         }
     }
 

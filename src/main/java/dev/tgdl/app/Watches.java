@@ -222,7 +222,7 @@ public final class Watches {
                     newPosts += work.newPosts();
                     mediaEdits += work.mediaEdits();
                     reconnects += work.reconnects();
-                    catchUp = work.isEmpty() ? all : work.catchUp(); // nothing reported for a while: look anyway
+                    catchUp = work.quiet() ? all : work.catchUp(); // nothing reported for a while: look anyway
                     edits = work.edits();
                 }
             } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 /**
  * What each command does, without the command line: {@link dev.tgdl.app.Downloads} and
  * {@link dev.tgdl.app.Archives} check a request, build the engine and run it;
+ * {@link dev.tgdl.app.Watches} runs it in passes as TDLib reports new posts;
  * {@link dev.tgdl.app.Accounts} logs in and out. {@link dev.tgdl.app.AppContext} is the composition
  * root: from the {@link dev.tgdl.app.GlobalOptions} it builds the layered configuration, the
  * profile, the clock (the simulator's with {@code --simulate}), the TDLib backend, the session, the

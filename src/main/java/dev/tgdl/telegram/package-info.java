@@ -5,7 +5,9 @@
  * {@link dev.tgdl.telegram.TdSession} (a started client of a profile),
  * {@link dev.tgdl.telegram.TdTelegram} (the port over it, TDLib's records and errors turned into the
  * port's values and {@link dev.tgdl.telegram.TelegramException}s) and the
- * {@link dev.tgdl.telegram.LoginFlow}. The one package above {@code td} that reads TDLib's records.
+ * {@link dev.tgdl.telegram.LoginFlow}. Beside the port, {@link dev.tgdl.telegram.ChatFeed}: new and
+ * edited posts as TDLib reports them ({@link dev.tgdl.telegram.ChatEvent}), for {@code tgdl watch}.
+ * The one package above {@code td} that reads TDLib's records.
  *
  * <p>May import: {@code config} (ProxySpec), {@code td}, {@code time}.
  */
