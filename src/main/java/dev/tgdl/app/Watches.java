@@ -14,7 +14,6 @@ import dev.tgdl.telegram.ChatFeed;
 import dev.tgdl.telegram.SourceRef;
 import dev.tgdl.telegram.TdSession;
 import dev.tgdl.telegram.Telegram;
-import dev.tgdl.telegram.TelegramException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -152,7 +151,12 @@ public final class Watches {
         private final ProgressListener listener;
         private final RunControl control;
         private final Consumer<MediaDownloader> started;
-        private final List<DownloadReport> reports = new ArrayList<>();
+        /** The pass that decides the exit code so far (a watch may run for months: passes are not kept). */
+        private DownloadReport worst;
+        private long passes;
+        private long downloaded;
+        private long bytes;
+        private long failed;
         private long newPosts;
         private long mediaEdits;
         private long reconnects;
@@ -177,9 +181,9 @@ public final class Watches {
                 }
                 DownloadReport report = pass(job, job.plan());
                 for (DownloadReport.Source s : report.sources()) {
-                    if (s.status() == DownloadReport.Status.ERROR || s.chatId() == 0) {
-                        unreadable.add(s.error() != null ? s.error() : s.source() + ": not read");
-                    } else {
+                    if (s.status() == DownloadReport.Status.ERROR) {
+                        unreadable.add(s.error());
+                    } else if (s.chatId() != 0) {
                         byChat.computeIfAbsent(s.chatId(), k -> new LinkedHashSet<>()).add(job);
                     }
                 }
@@ -243,7 +247,13 @@ public final class Watches {
             if (report.successfulDownloads() > 0 || report.failed() > 0) {
                 LOG.info("watch {}: {} downloaded, {} failed", job.name(), report.successfulDownloads(), report.failed());
             }
-            reports.add(report);
+            passes++;
+            downloaded += report.successfulDownloads();
+            bytes += report.bytesDownloaded();
+            failed += report.failed();
+            if (worst == null || ExitCode.worst(List.of(worst, report)) != ExitCode.of(worst)) {
+                worst = report;
+            }
             return report;
         }
 
@@ -258,23 +268,18 @@ public final class Watches {
                         + "tgdl archive --full takes it up", edit.chatId(), edit.messageId());
                 return;
             }
-            String link = "https://t.me/c/" + channel + "/" + edit.messageId();
-            try {
-                Downloads.Plan one = new Downloads.Plan(job.plan().options().withSources(List.of(SourceRef.parse(link))),
-                        job.plan().output(), job.plan().template(), job.plan().zone(), job.plan().maxDuration());
-                pass(job, one);
-            } catch (TelegramException | IllegalArgumentException e) {
-                LOG.warn("{}: the edited message was not fetched: {}", link, e.getMessage());
-            }
+            SourceRef link = new SourceRef.PrivatePost("https://t.me/c/" + channel + "/" + edit.messageId(), channel,
+                    edit.messageId());
+            Downloads.Plan plan = job.plan();
+            pass(job, new Downloads.Plan(plan.options().withSources(List.of(link)), plan.output(), plan.template(),
+                    plan.zone(), plan.maxDuration()));
         }
 
         private Outcome report(List<String> unreadable) {
             StopReason stopped = control.reason().orElse(null);
-            long downloaded = reports.stream().mapToLong(DownloadReport::successfulDownloads).sum();
-            long bytes = reports.stream().mapToLong(DownloadReport::bytesDownloaded).sum();
-            long failed = reports.stream().mapToLong(DownloadReport::failed).sum();
-            ExitCode code = stopped == StopReason.INTERRUPTED ? ExitCode.INTERRUPTED : ExitCode.worst(reports);
-            return new Outcome(new Report(reports.size(), newPosts, mediaEdits, reconnects, downloaded, bytes, failed,
+            ExitCode code = stopped == StopReason.INTERRUPTED ? ExitCode.INTERRUPTED
+                    : worst == null ? ExitCode.OK : ExitCode.of(worst);
+            return new Outcome(new Report(passes, newPosts, mediaEdits, reconnects, downloaded, bytes, failed,
                     List.copyOf(unreadable), stopped, stopped == null ? null : control.detail(), code.code()), code);
         }
     }

@@ -146,7 +146,7 @@ public final class MediaDownloader {
      * Runs every source and returns the stats document.
      */
     public DownloadReport run() throws InterruptedException {
-        raw.onSpeedLimit(() -> {
+        Runnable speedLimit = () -> {
             if (speedLimited.compareAndSet(false, true)) {
                 stats.speedLimited.set(true);
                 policy.get().onSpeedLimit();
@@ -156,7 +156,8 @@ public final class MediaDownloader {
                 }
                 listener.note("Telegram limits this account's download speed (no Premium): downloads go on, slower");
             }
-        });
+        };
+        raw.onSpeedLimit(speedLimit);
         boolean premium = premium();
         for (SourceRef ref : options.sources()) {
             if (control.stopped()) {
@@ -179,6 +180,8 @@ public final class MediaDownloader {
                 break;
             }
         }
+        // tgdl watch runs many engines on one session: a finished one must not be kept alive by its listener
+        raw.removeSpeedLimitListener(speedLimit);
         apiRate.learned().ifPresent(rate -> ledger.learnedRate(API_RATE, rate));
         StopReason stopped = control.reason().orElse(null);
         DownloadPolicy last = policy.get();

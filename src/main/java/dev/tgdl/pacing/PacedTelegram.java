@@ -244,4 +244,9 @@ public final class PacedTelegram implements Telegram {
     public void onSpeedLimit(Runnable listener) {
         delegate.onSpeedLimit(listener);
     }
+
+    @Override
+    public void removeSpeedLimitListener(Runnable listener) {
+        delegate.removeSpeedLimitListener(listener);
+    }
 }

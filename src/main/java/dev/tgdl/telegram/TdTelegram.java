@@ -379,6 +379,11 @@ public final class TdTelegram implements Telegram {
         speedLimitListeners.add(listener);
     }
 
+    @Override
+    public void removeSpeedLimitListener(Runnable listener) {
+        speedLimitListeners.remove(listener);
+    }
+
     private void onUpdate(TdApi.Update update) {
         switch (update) {
             case TdApi.UpdateFile(TdApi.File file) when file != null -> {

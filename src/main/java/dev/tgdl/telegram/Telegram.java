@@ -81,4 +81,7 @@ public interface Telegram {
      * accounts without Premium ({@code updateSpeedLimitNotification}, at most once an hour).
      */
     void onSpeedLimit(Runnable listener);
+
+    /** Stops running a listener given to {@link #onSpeedLimit} (an engine whose run ended). */
+    void removeSpeedLimitListener(Runnable listener);
 }
