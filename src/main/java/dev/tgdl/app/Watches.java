@@ -106,6 +106,10 @@ public final class Watches {
             throw new ConfigException("--catch-up-every must be above 0, e.g. 30m");
         }
         if (sources.isEmpty()) {
+            if (jobs.isEmpty() && config.jobs().isEmpty()) {
+                throw new ConfigException("nothing to watch: name the channels (tgdl watch @channel) or add a jobs: "
+                        + "list to config.yaml (see config.example.yaml)");
+            }
             if (output.isPresent() || template.isPresent()) {
                 throw new ConfigException("-o and --template go with SOURCEs; a job has its own output and template "
                         + "in config.yaml");

@@ -203,8 +203,9 @@ class WatchCliTest {
         CliRun.Result outputWithJob = tgdl.run("--simulate=" + file, "watch", "--job", "feed", "-o", "x");
         CliRun.Result notASource = tgdl.run("--simulate=" + file, "watch", "https://example.com/x");
         CliRun.Result zeroEvery = tgdl.run("--simulate=" + file, "watch", "@feed", "--catch-up-every", "0s");
+        CliRun.Result nothing = new CliRun(home.resolve("elsewhere")).run("--simulate=" + file, "watch");
 
-        for (CliRun.Result r : List.of(both, unknownJob, outputWithJob, notASource, zeroEvery)) {
+        for (CliRun.Result r : List.of(both, unknownJob, outputWithJob, notASource, zeroEvery, nothing)) {
             assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
             assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
         }
@@ -213,6 +214,7 @@ class WatchCliTest {
         assertThat(outputWithJob.err()).contains("-o and --template go with SOURCEs");
         assertThat(notASource.err()).contains("https://example.com/x");
         assertThat(zeroEvery.err()).contains("--catch-up-every");
+        assertThat(nothing.err()).contains("nothing to watch");
         assertThat(Files.exists(manifest())).as("no run was started").isFalse();
     }
 }
