@@ -1250,7 +1250,7 @@ final class SimClient {
 
     /**
      * openChat and closeChat: TDLib answers ok for a chat it knows and "Chat not found" otherwise
-     * (MessagesManager::open_dialog is reached only through a known dialog, td/telegram/Requests.cpp).
+     * (MessagesManager::open_dialog and close_dialog look the dialog up first, td/telegram/MessagesManager.cpp).
      */
     private void openOrClose(boolean open, long chatId, JsonNode extra) {
         Optional<ChannelModel> channel = sim.channelByChatId(chatId);
