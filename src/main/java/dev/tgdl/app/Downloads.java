@@ -205,7 +205,7 @@ public final class Downloads {
             Ledger ledger = ledger(app, manifest, plan);
             DownloadReport report = engine(app.clock(), plan, telegram, ledger, listener, control, app.sizes(),
                     random(app), started, export == null ? MessageExport.NONE : export).run();
-            ExitCode code = ExitCode.of(report);
+            ExitCode code = ExitCode.of(List.of(report));
             if (export != null) {
                 export.commit(); // also after a stop: every line written is a complete message
             }

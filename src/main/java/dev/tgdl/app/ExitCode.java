@@ -38,19 +38,17 @@ public enum ExitCode {
         return code;
     }
 
-    /** The code of a finished download run: an early stop decides, then failures. */
-    public static ExitCode of(DownloadReport report) {
-        if (report.stopped() != null) {
-            return report.stopped() == StopReason.INTERRUPTED ? INTERRUPTED : STOPPED_RESUMABLE;
-        }
-        return report.hasFailures() ? ITEMS_FAILED : OK;
-    }
-
-    /** The code of several runs (archive jobs): an interrupt, then an early stop, then failures decide. */
-    public static ExitCode worst(List<DownloadReport> reports) {
+    /**
+     * The code of a finished run: the one rule, for a {@code download} (one report) and an
+     * {@code archive} (one report a job) alike. An interrupt decides, then an early stop, then
+     * failures.
+     */
+    public static ExitCode of(List<DownloadReport> reports) {
         ExitCode worst = OK;
         for (DownloadReport r : reports) {
-            ExitCode code = of(r);
+            ExitCode code = r.stopped() != null
+                    ? r.stopped() == StopReason.INTERRUPTED ? INTERRUPTED : STOPPED_RESUMABLE
+                    : r.hasFailures() ? ITEMS_FAILED : OK;
             if (code.rank() > worst.rank()) {
                 worst = code;
             }
