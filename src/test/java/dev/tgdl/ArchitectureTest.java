@@ -109,6 +109,24 @@ class ArchitectureTest {
         assertThat(found).isEmpty();
     }
 
+    /** Types are imported, never spelled out in code ({@code java.util.List}, {@code dev.tgdl.app.ExitCode}). */
+    @Test
+    void noSource_spellsOutAQualifiedTypeName() throws IOException {
+        Pattern qualified = Pattern.compile("(?<![\\w.])(?:java|javax|jdk|sun|com|org|ch|io|picocli|dev)(?:\\.[a-z]\\w*)+\\.[A-Z]");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(ROOT.resolve("src"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                String[] lines = code(Files.readString(file)).split("\n", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    if (!lines[i].matches("\\s*(import|package)\\s.*") && qualified.matcher(lines[i]).find()) {
+                        found.add(ROOT.relativize(file) + ":" + (i + 1) + " " + lines[i].strip());
+                    }
+                }
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
     /** An exception fixed in the code must leave the list: it may only shrink. */
     @Test
     void everyKnownTdException_isStillImported() {

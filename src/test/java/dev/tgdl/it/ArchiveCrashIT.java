@@ -20,6 +20,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ class ArchiveCrashIT {
     @TempDir
     Path home;
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void warmUp() throws Exception {
         TgdlProcess.warmUp(home);
     }

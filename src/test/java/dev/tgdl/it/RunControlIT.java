@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,7 @@ class RunControlIT {
     @TempDir
     Path home;
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void warmUp() throws Exception {
         TgdlProcess.warmUp(home);
     }
