@@ -50,7 +50,7 @@ class ArchiveCrashIT {
         int placed = 0;
         for (int kill = 0; kill < 4; kill++) {
             // slow simulated time, so the kill lands mid-run; each run is killed a few files after it starts placing
-            TgdlProcess run = TgdlProcess.startPaced(home, 2, "--simulate", "archive", "--no-progress");
+            TgdlProcess run = TgdlProcess.startPaced(home, 5, "--simulate", "archive", "--no-progress");
             placed = run.awaitFiles(out, placed + 3 + random.nextInt(25), Duration.ofMinutes(2));
             if (random.nextBoolean()) {
                 // and sometimes between two files, when a download that started since is half written

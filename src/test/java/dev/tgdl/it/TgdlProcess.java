@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 final class TgdlProcess {
 
     private static final AtomicInteger RUNS = new AtomicInteger();
+    private static boolean warm; // guarded by TgdlProcess.class
 
     private final Process process;
     private final Path out;
@@ -31,10 +32,14 @@ final class TgdlProcess {
      * cache of a freshly built jar) is done before a test kills or signals a launch.
      */
     static synchronized void warmUp(Path home) throws IOException, InterruptedException {
+        if (warm) {
+            return; // the cache belongs to the jar, not to a test's home: once per test JVM is enough
+        }
         TgdlProcess version = start(home, "--version");
         if (version.waitFor(Duration.ofMinutes(2)) != 0) {
             throw new AssertionError("bin/tgdl --version failed: " + version.err());
         }
+        warm = true;
     }
 
     static Path launcher() {
