@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.io.Serial;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * Jackson's side of {@link Durations} and {@link DataSizes}: the one place where YAML values such as
@@ -32,39 +33,44 @@ public final class ValueTexts {
     }
 
     /** Durations as text ("1.5s", "50m") or a number of seconds. */
-    public static final class DurationText extends StdDeserializer<Duration> {
+    public static final class DurationText extends Parsed<Duration> {
 
         @Serial
         private static final long serialVersionUID = 1L;
 
         public DurationText() {
-            super(Duration.class);
-        }
-
-        @Override
-        public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            try {
-                return Durations.parse(text(p));
-            } catch (IllegalArgumentException e) {
-                throw JsonMappingException.from(p, e.getMessage());
-            }
+            super(Duration.class, Durations::parse);
         }
     }
 
     /** Byte sizes as text ("10MB", "1.5GiB") or a number of bytes. */
-    public static final class SizeText extends StdDeserializer<Long> {
+    public static final class SizeText extends Parsed<Long> {
 
         @Serial
         private static final long serialVersionUID = 1L;
 
         public SizeText() {
-            super(Long.class);
+            super(Long.class, DataSizes::parse);
+        }
+    }
+
+    /** A scalar read with one of the parsers; its {@link IllegalArgumentException} fails the mapping. */
+    private abstract static class Parsed<T> extends StdDeserializer<T> {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        private final transient Function<String, T> parser;
+
+        Parsed(Class<T> type, Function<String, T> parser) {
+            super(type);
+            this.parser = parser;
         }
 
         @Override
-        public Long deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             try {
-                return DataSizes.parse(text(p));
+                return parser.apply(text(p));
             } catch (IllegalArgumentException e) {
                 throw JsonMappingException.from(p, e.getMessage());
             }
