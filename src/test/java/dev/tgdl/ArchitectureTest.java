@@ -340,11 +340,20 @@ class ArchitectureTest {
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(?:static\\s+)?(dev\\.tgdl\\.[\\w.]*\\w(?:\\.\\*)?)\\s*;");
     private static final Pattern QUALIFIED = Pattern.compile("(?<![\\w.])dev\\.tgdl\\.(?:[a-z][a-z0-9]*\\.)*[A-Z]\\w*");
 
+    /** Every main source, read once for all the tests of the class. */
     static List<Source> mainSources() {
-        try (Stream<Path> files = Files.walk(MAIN)) {
-            return files.filter(p -> p.toString().endsWith(".java")).sorted().map(p -> source(p, read(p))).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return MainSources.ALL;
+    }
+
+    private static final class MainSources {
+        static final List<Source> ALL = readAll();
+
+        private static List<Source> readAll() {
+            try (Stream<Path> files = Files.walk(MAIN)) {
+                return files.filter(p -> p.toString().endsWith(".java")).sorted().map(p -> source(p, read(p))).toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
