@@ -46,8 +46,12 @@ final class TgdlProcess {
         return Path.of(System.getProperty("tgdl.home", ".")).toAbsolutePath().resolve("bin/tgdl");
     }
 
+    /**
+     * Starts a run that the test only waits for: simulated time runs as fast as the host can
+     * ({@code max}); what a run does depends on simulated time only, not on its pace.
+     */
     static TgdlProcess start(Path home, String... args) throws IOException {
-        return start(home, Map.of(), args);
+        return start(home, Map.of("TGDL_SIM_TIME_SCALE", "max"), args);
     }
 
     /**
@@ -58,7 +62,10 @@ final class TgdlProcess {
         return start(home, Map.of("TGDL_SIM_TIME_SCALE", Integer.toString(timeScale)), args);
     }
 
-    /** Starts a run with extra environment variables (e.g. TGDL_SIM_SEED). */
+    /**
+     * Starts a run with extra environment variables (e.g. TGDL_SIM_SEED), at the scenario's own pace
+     * unless they set TGDL_SIM_TIME_SCALE, as a user's run would be.
+     */
     static TgdlProcess start(Path home, Map<String, String> extraEnv, String... args) throws IOException {
         Files.createDirectories(home.resolve("logs"));
         List<String> command = new ArrayList<>();
