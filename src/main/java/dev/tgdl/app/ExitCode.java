@@ -46,14 +46,22 @@ public enum ExitCode {
     public static ExitCode of(List<DownloadReport> reports) {
         ExitCode worst = OK;
         for (DownloadReport r : reports) {
-            ExitCode code = r.stopped() != null
-                    ? r.stopped() == StopReason.INTERRUPTED ? INTERRUPTED : STOPPED_RESUMABLE
-                    : r.hasFailures() ? ITEMS_FAILED : OK;
+            ExitCode code = ofOne(r);
             if (code.rank() > worst.rank()) {
                 worst = code;
             }
         }
         return worst;
+    }
+
+    private static ExitCode ofOne(DownloadReport r) {
+        if (r.stopped() == StopReason.INTERRUPTED) {
+            return INTERRUPTED;
+        }
+        if (r.stopped() != null) {
+            return STOPPED_RESUMABLE;
+        }
+        return r.hasFailures() ? ITEMS_FAILED : OK;
     }
 
     private int rank() {
