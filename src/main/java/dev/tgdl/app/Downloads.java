@@ -205,7 +205,7 @@ public final class Downloads {
             Ledger ledger = ledger(app, manifest, plan);
             DownloadReport report = engine(app.clock(), plan, telegram, ledger, listener, control, app.sizes(),
                     random(app), started, export == null ? MessageExport.NONE : export).run();
-            ExitCode code = ExitCode.of(report);
+            ExitCode code = ExitCode.of(List.of(report));
             if (export != null) {
                 export.commit(); // also after a stop: every line written is a complete message
             }
@@ -238,16 +238,10 @@ public final class Downloads {
      * The engine for a plan: the one place it is built, for {@code download}, {@code archive} and
      * {@code tgdl bench} alike, so the benchmark measures exactly what users run.
      *
-     * @param random  randomness of the engine's jitter (seeded by the benchmark)
+     * @param random  randomness of the engine's jitter (seeded from the scenario with --simulate)
      * @param started receives the engine once built (the progress view reads its counters)
+     * @param export  where the messages it scans are written ({@link MessageExport#NONE} for none)
      */
-    public static MediaDownloader engine(TimeSource clock, Plan plan, Telegram telegram, Ledger ledger,
-                                         ProgressListener listener, RunControl control, SizeCache sizes,
-                                         RandomGenerator random, Consumer<MediaDownloader> started) {
-        return engine(clock, plan, telegram, ledger, listener, control, sizes, random, started, MessageExport.NONE);
-    }
-
-    /** The engine for a plan, exporting the messages it scans to {@code export}. */
     static MediaDownloader engine(TimeSource clock, Plan plan, Telegram telegram, Ledger ledger,
                                   ProgressListener listener, RunControl control, SizeCache sizes,
                                   RandomGenerator random, Consumer<MediaDownloader> started, MessageExport export) {

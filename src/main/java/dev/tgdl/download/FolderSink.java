@@ -44,11 +44,6 @@ public final class FolderSink implements FileSink {
         this.ledger = ledger;
     }
 
-    /** The output folder. */
-    public Path root() {
-        return root;
-    }
-
     /** The template's values for an item. */
     public TemplateValues values(MediaItem item) {
         return new TemplateValues(item.chat().displayName(), item.chat().id(), item.messageId(), item.date(), zone,

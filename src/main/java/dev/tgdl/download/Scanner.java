@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * Streams the media of a chat that match the filter, newest first, one page at a time: memory stays
@@ -53,7 +54,7 @@ final class Scanner {
      * Scans {@code chat}, handing each matching item to {@code sink}; files archived in ranges it
      * does not scan again are counted with {@code alreadyArchived}.
      */
-    void scan(Chat chat, SourceStats stats, Sink sink, java.util.function.LongConsumer alreadyArchived)
+    void scan(Chat chat, SourceStats stats, Sink sink, LongConsumer alreadyArchived)
             throws InterruptedException {
         // an export lists every message of the range, so it reads the whole history, not media searches
         List<Optional<SearchFilter>> streams = SearchFilter.plan(filter.types())

@@ -3,7 +3,9 @@ package dev.tgdl.sim;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.LongStream;
@@ -102,7 +104,7 @@ final class ChannelModel implements SimChannel {
     private Instant date(long id) {
         long step = spec.interval().toMillis();
         long jitter = (long) (uniform(id, 2) * step * 0.5);
-        return spec.start().plus(Duration.ofMillis(step * (id - 1) + jitter)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return spec.start().plus(Duration.ofMillis(step * (id - 1) + jitter)).truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** Blocks of 10 ids; a block may start with an album of 2..10 photos and videos. */
@@ -181,7 +183,7 @@ final class ChannelModel implements SimChannel {
     }
 
     private static String mime(String type, Optional<String> name) {
-        String ext = name.map(n -> n.contains(".") ? n.substring(n.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT) : "")
+        String ext = name.map(n -> n.contains(".") ? n.substring(n.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "")
                 .orElse("");
         return switch (type) {
             case "photo" -> "image/jpeg";

@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import dev.tgdl.config.DataSizes;
-import dev.tgdl.config.Durations;
+import dev.tgdl.config.ValueTexts.DurationText;
+import dev.tgdl.config.ValueTexts.SizeText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serial;
@@ -555,25 +555,6 @@ public record Scenario(String name, @JsonDeserialize(using = ScaleText.class) do
                 + " per real second) or max");
     }
 
-    /** Durations as text ("1.5s", "50m") or a number of seconds. */
-    static final class DurationText extends StdDeserializer<Duration> {
-        @Serial
-        private static final long serialVersionUID = 1L;
-
-        DurationText() {
-            super(Duration.class);
-        }
-
-        @Override
-        public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            try {
-                return Durations.parse(p.getValueAsString());
-            } catch (IllegalArgumentException | NullPointerException e) {
-                throw JsonMappingException.from(p, e.getMessage());
-            }
-        }
-    }
-
     /** Instants as ISO-8601 text. */
     static final class InstantText extends StdDeserializer<Instant> {
         @Serial
@@ -589,25 +570,6 @@ public record Scenario(String name, @JsonDeserialize(using = ScaleText.class) do
                 return Instant.parse(p.getValueAsString());
             } catch (RuntimeException e) {
                 throw JsonMappingException.from(p, "'" + p.getValueAsString() + "' is not an ISO-8601 instant such as 2025-01-01T00:00:00Z");
-            }
-        }
-    }
-
-    /** Sizes as text ("10MB", "1.5GiB") or a number of bytes. */
-    static final class SizeText extends StdDeserializer<Long> {
-        @Serial
-        private static final long serialVersionUID = 1L;
-
-        SizeText() {
-            super(Long.class);
-        }
-
-        @Override
-        public Long deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            try {
-                return DataSizes.parse(p.getValueAsString());
-            } catch (IllegalArgumentException | NullPointerException e) {
-                throw JsonMappingException.from(p, e.getMessage());
             }
         }
     }

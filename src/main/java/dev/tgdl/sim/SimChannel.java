@@ -1,5 +1,6 @@
 package dev.tgdl.sim;
 
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /** The model of a simulated channel: what tests and benchmarks know SHOULD be downloaded. */
@@ -17,7 +18,7 @@ public interface SimChannel {
     Stream<SimMedia> media(int run);
 
     /** The server ids of every message the channel has at {@code run} (media or not), oldest first. */
-    java.util.stream.LongStream messageIds(int run);
+    LongStream messageIds(int run);
 
     /** The parts TDLib downloads a file of {@code size} bytes in (64 KiB to 512 KiB each). */
     static long parts(long size) {

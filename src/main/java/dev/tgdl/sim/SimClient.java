@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -500,7 +501,7 @@ final class SimClient {
     }
 
     private ObjectNode qrState() {
-        byte[] token = ("sim-login-" + id + "-" + qrToken + "-" + sim.scenario().seed()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] token = ("sim-login-" + id + "-" + qrToken + "-" + sim.scenario().seed()).getBytes(StandardCharsets.UTF_8);
         return TdObjects.object("authorizationStateWaitOtherDeviceConfirmation")
                 .put("link", "tg://login?token=" + Base64.getUrlEncoder().withoutPadding().encodeToString(token));
     }

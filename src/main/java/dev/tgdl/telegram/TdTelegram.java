@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -310,7 +311,7 @@ public final class TdTelegram implements Telegram {
         }
         client.send(new TdFunctions.DownloadFile(file.fileId(), priority, 0, 0, false)).whenComplete((f, error) -> {
             if (error != null) {
-                Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+                Throwable cause = error instanceof CompletionException ? error.getCause() : error;
                 download.fail(cause instanceof TdException td ? TdErrors.map(td, "download " + file.uniqueId())
                         : new TelegramException(TelegramException.Kind.TRANSIENT, "download " + file.uniqueId()
                         + ": " + cause, null, cause));

@@ -14,6 +14,7 @@ import dev.tgdl.td.TdRuntime;
 import dev.tgdl.testing.RecordingTdJson;
 import dev.tgdl.time.VirtualTime;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -64,7 +65,7 @@ class SimChatsTest {
         long before = time.clock().nanos();
         assertThat(second.call(new TdFunctions.SearchPublicChat("demo")).id()).isEqualTo(chat);
         assertThat(time.clock().nanos()).isEqualTo(before);
-        time.clock().sleep(java.time.Duration.ofSeconds(1));
+        time.clock().sleep(Duration.ofSeconds(1));
         assertThat(sim.stats().serverResolves()).isEqualTo(2);
         second.close();
     }
