@@ -121,8 +121,17 @@ final class ChannelModel implements SimChannel {
 
     // ---------------------------------------------------------------- forums and discussion groups
 
+    @Override
+    public long postOf(long messageId) {
+        return posts.isPresent() ? SimThreads.postOf(messageId) : 0;
+    }
+
     /** The forum topic of a message of a forum: General (1), a topic's own opening message, or a topic by lot. */
-    long topicOf(long id) {
+    @Override
+    public long topicOf(long id) {
+        if (!spec.forum()) {
+            return 0;
+        }
         if (id == SimThreads.GENERAL || SimThreads.opensTopic(spec, id)) {
             return id;
         }
