@@ -31,6 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FolderSink implements FileSink {
 
+    /** The end of the name of the folder a post's comments go in, after the post's id. */
+    public static final String COMMENTS_SUFFIX = "_comments";
+
     private static final int MAX_DISAMBIGUATIONS = 3;
 
     private final Path root;
@@ -56,9 +59,9 @@ public final class FolderSink implements FileSink {
      * {@code {chat_id}}), with its own message id in the discussion group.
      */
     public TemplateValues values(MediaItem item) {
-        Chat chat = item.thread() instanceof MessageThread.Comment(Chat channel, long postId) ? channel : item.chat();
-        long topicId = item.thread() instanceof MessageThread.Topic(long id, String name) ? id : 0;
-        String topic = item.thread() instanceof MessageThread.Topic(long id, String name) ? name : "";
+        Chat chat = item.thread() instanceof MessageThread.Comment(Chat channel, _) ? channel : item.chat();
+        long topicId = item.thread() instanceof MessageThread.Topic(long id, _) ? id : 0;
+        String topic = item.thread() instanceof MessageThread.Topic(_, String name) ? name : "";
         return new TemplateValues(chat.displayName(), chat.id(), item.messageId(), item.date(), zone,
                 item.type().label(), item.fileName(), item.mimeType(), item.albumId(), item.file().uniqueId(), topicId,
                 topic);
@@ -72,16 +75,13 @@ public final class FolderSink implements FileSink {
      */
     public Path relativePath(MediaItem item) {
         Path path = template.render(values(item));
-        if (item.thread() instanceof MessageThread.Comment(Chat channel, long postId)) {
+        if (item.thread() instanceof MessageThread.Comment(_, long postId)) {
             String folder = postId + COMMENTS_SUFFIX;
             Path parent = path.getParent();
             return parent == null ? Path.of(folder).resolve(path) : parent.resolve(folder).resolve(path.getFileName());
         }
         return path;
     }
-
-    /** The end of the name of the folder a post's comments go in, after the post's id. */
-    public static final String COMMENTS_SUFFIX = "_comments";
 
     @Override
     public Placement place(MediaItem item) throws IOException {

@@ -374,7 +374,7 @@ public final class MediaDownloader {
         };
         for (Ledger.Due due : ledger.due(chat)) {
             takeUpDue(chat, due, source, accept, item -> scope.topic().isEmpty()
-                    || item.thread() instanceof MessageThread.Topic(long id, String name) && id == scope.topic().get().id());
+                    || item.thread() instanceof MessageThread.Topic(long id, _) && id == scope.topic().get().id());
         }
         if (scope.comments().isPresent()) {
             for (Ledger.Due due : ledger.due(scope.comments().get())) {
@@ -403,8 +403,8 @@ public final class MediaDownloader {
      * Takes up an item left pending or due for retry, when {@code inScope} (a topic run leaves the other
      * topics' items for the runs that take them).
      */
-    private void takeUpDue(Chat chat, Ledger.Due due, SourceStats source, Scanner.Sink accept, Predicate<MediaItem> inScope)
-            throws InterruptedException {
+    private void takeUpDue(Chat chat, Ledger.Due due, SourceStats source, Scanner.Sink accept,
+                           Predicate<MediaItem> inScope) throws InterruptedException {
         List<MediaItem> media;
         try {
             media = telegram.message(chat, due.messageId());

@@ -66,7 +66,8 @@ final class Scanner {
                 .filter(plan -> !outcomes.export().enabled() && scope.comments().isEmpty())
                 .map(list -> list.stream().map(Optional::of).toList())
                 .orElse(List.of(Optional.empty()));
-        PageRequest.Scope pages = scope.topic().<PageRequest.Scope>map(PageRequest.Scope.Topic::new).orElse(PageRequest.Scope.CHAT);
+        PageRequest.Scope pages = scope.topic().<PageRequest.Scope>map(PageRequest.Scope.Topic::new)
+                .orElse(PageRequest.Scope.CHAT);
         boolean ranged = filter.fromId().isPresent() || filter.toId().isPresent() || filter.since().isPresent()
                 || filter.until().isPresent() || filter.limit().isPresent() || scope.topic().isPresent();
         if (ranged) {

@@ -147,7 +147,7 @@ public final class TdTelegram implements Telegram {
     }
 
     private Optional<TdApi.Supergroup> supergroup(TdApi.Chat chat) {
-        if (chat.type() instanceof TdApi.ChatTypeSupergroup(long supergroupId, boolean isChannel)) {
+        if (chat.type() instanceof TdApi.ChatTypeSupergroup(long supergroupId, _)) {
             return Optional.of(call(new TdFunctions.GetSupergroup(supergroupId), "supergroup " + supergroupId));
         }
         return Optional.empty();

@@ -202,6 +202,60 @@ class ThreadsCliTest {
     }
 
     @Test
+    void topicRunStoppedEarly_isResumedByTheNextRun() throws IOException {
+        Path out = home.resolve("out");
+        JsonNode first = JSON.readTree(tgdl().run("--simulate", "download", "@forum", "--topic", "Photos", "--max-duration",
+                "500ms", "-o", out.toString(), "--json").out());
+        JsonNode second = JSON.readTree(tgdl().run("--simulate", "download", "@forum", "--topic", "Photos", "-o",
+                out.toString(), "--json").out());
+
+        assertThat(first.path("exit_code").asInt()).isEqualTo(5);
+        assertThat(first.path("successful_downloads").asLong()).isLessThan(topic(PHOTOS).size());
+        assertThat(second.path("exit_code").asInt()).isZero();
+        assertThat(first.path("successful_downloads").asLong() + second.path("successful_downloads").asLong())
+                .isEqualTo(topic(PHOTOS).size());
+        assertExactly(out.resolve("forum"), topic(PHOTOS));
+    }
+
+    @Test
+    void filesLeftPendingInOtherTopics_areLeftForTheirOwnRuns() throws IOException {
+        Path out = home.resolve("out");
+        JsonNode whole = JSON.readTree(tgdl().run("--simulate", "download", "@forum", "--max-duration", "500ms", "-o",
+                out.toString(), "--json").out());
+        assertThat(whole.path("exit_code").asInt()).isEqualTo(5);
+        List<Path> before = files(out);
+
+        JsonNode photos = JSON.readTree(tgdl().run("--simulate", "download", "@forum", "--topic", "Photos", "-o",
+                out.toString(), "--json").out());
+
+        assertThat(photos.path("exit_code").asInt()).isZero();
+        List<Long> photoIds = topic(PHOTOS).stream().map(SimMedia::serverMessageId).toList();
+        List<Path> added = files(out).stream().filter(p -> !before.contains(p)).toList();
+        assertThat(added).isNotEmpty().allSatisfy(p -> assertThat(photoIds).contains(idOf(p)));
+        assertThat(photos.path("simulator").path("downloads_started").asLong()).isEqualTo(added.size());
+    }
+
+    @Test
+    void commentsRunStoppedEarly_isResumed_withTheCommentsStillUnderTheirPost() throws IOException {
+        Path out = home.resolve("out");
+        JsonNode first = JSON.readTree(tgdl().run("--simulate", "download", "@discuss", "--comments", "--max-duration", "4s",
+                "-o", out.toString(), "--json").out());
+        JsonNode second = JSON.readTree(tgdl().run("--simulate", "download", "@discuss", "--comments", "-o", out.toString(),
+                "--json").out());
+
+        assertThat(first.path("exit_code").asInt()).isEqualTo(5);
+        assertThat(second.path("exit_code").asInt()).isZero();
+        SimChannel group = Scenario.builtin().channel("discuss_chat").orElseThrow();
+        List<SimMedia> comments = media("discuss_chat");
+        assertThat(first.path("successful_downloads").asLong() + second.path("successful_downloads").asLong())
+                .isEqualTo(media("discuss").size() + comments.size());
+        Map<Long, List<SimMedia>> byPost = comments.stream().collect(Collectors.groupingBy(m -> group.postOf(m.serverMessageId())));
+        for (Map.Entry<Long, List<SimMedia>> post : byPost.entrySet()) {
+            assertExactly(out.resolve("discuss").resolve(post.getKey() + "_comments"), post.getValue());
+        }
+    }
+
+    @Test
     void unknownTopic_oneLineNamingItAndHowToListTopics_exit1_nothingWritten() {
         Path out = home.resolve("out");
         CliRun.Result r = tgdl().run("--simulate", "download", "@forum", "--topic", "Recipes", "-o", out.toString(),
