@@ -873,7 +873,18 @@ final class SimClient {
             if (accessible) {
                 know(target.get().chatId());
                 sim.touched(target.get());
-                target.get().message(id, run).ifPresent(msg -> info.set("message", SimMessages.message(sim, this, target.get(), msg)));
+                // in a forum, the link's topic; a topic's link (its opening message, or 1 for General) has no
+                // message (MessagesManager::get_message_link_info_object, td/telegram/MessagesManager.cpp)
+                boolean topicLink = target.get().spec().forum() && (id == SimThreads.GENERAL
+                        || SimThreads.opensTopic(target.get().spec(), id));
+                if (!topicLink) {
+                    target.get().message(id, run).ifPresent(msg -> info.set("message",
+                            SimMessages.message(sim, this, target.get(), msg)));
+                }
+                if (target.get().spec().forum()) {
+                    info.set("topic_id", TdObjects.object("messageTopicForum").put("forum_topic_id",
+                            (int) target.get().topicOf(id)));
+                }
             }
             info.put("media_timestamp", 0).put("checklist_task_id", 0).put("poll_option_id", "").put("for_album", false);
             return info;

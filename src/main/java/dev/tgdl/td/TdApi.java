@@ -432,7 +432,7 @@ public final class TdApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record MessageLinkInfo(boolean isPublic, long chatId, Message message, boolean forAlbum) {
+    public record MessageLinkInfo(boolean isPublic, long chatId, Message message, boolean forAlbum, MessageTopic topicId) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -120,13 +120,19 @@ public final class TdTelegram implements Telegram {
                     url + ": this account cannot see that chat (not a member?)");
         }
         TdApi.Chat chat = call(new TdFunctions.GetChat(info.chatId()), url);
+        if (p.topicId().isEmpty() && info.message() == null
+                && info.topicId() instanceof TdApi.MessageTopicForum(int forumTopicId)) {
+            // a topic's link: TDLib answers it with the topic and no message
+            return new ResolvedSource(p, chat(chat), Optional.empty(), OptionalLong.of(forumTopicId));
+        }
         return post(p, chat, chat(chat), p.serverMessageId(), p.topicId());
     }
 
     /**
      * A message link as a source: that message, in the topic the link names; or, in a forum, the whole
-     * topic when the link is a topic's (its message is the one that opened the topic, or it is 1, the
-     * General topic: the links getForumTopicLink writes, td/telegram/ForumTopicManager.cpp).
+     * topic when the link is a topic's: its message is the one that opened the topic, or it is 1, the General
+     * topic (the links getForumTopicLink writes, td/telegram/ForumTopicManager.cpp; getMessageLinkInfo reads
+     * them so too, MessagesManager::get_message_link_info_object).
      */
     private ResolvedSource post(SourceRef ref, TdApi.Chat td, Chat chat, long serverId, OptionalLong topic) {
         if (topic.isPresent()) {

@@ -137,6 +137,16 @@ class ThreadsCliTest {
     }
 
     @Test
+    void privateTopicLink_downloadsTheWholeTopic() throws IOException {
+        Path out = home.resolve("out");
+        CliRun.Result r = tgdl().run("--simulate", "download", "https://t.me/c/1000000010/" + DOCS, "-o", out.toString(),
+                "--no-progress");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertExactly(out.resolve("forum"), topic(DOCS));
+    }
+
+    @Test
     void messageLinkInATopic_downloadsThatMessage_namedForItsTopic() throws IOException {
         Path out = home.resolve("out");
         SimMedia first = topic(PHOTOS).getFirst();
