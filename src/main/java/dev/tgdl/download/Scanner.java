@@ -128,15 +128,15 @@ final class Scanner {
         /** Runs the pass; false when the sink ended it early. */
         boolean run() throws InterruptedException {
             while (true) {
-                if (ended) {
-                    return false;
-                }
                 Stream next = null;
                 for (Stream s : streams) {
                     s.fill();
                     if (!s.buffer.isEmpty() && (next == null || s.buffer.peek().messageId() > next.buffer.peek().messageId())) {
                         next = s;
                     }
+                }
+                if (ended) {
+                    return false;
                 }
                 if (next == null) {
                     return true;
@@ -178,7 +178,8 @@ final class Scanner {
         /**
          * The comments of the page's posts in this pass's range, each post's thread read whole (newest first),
          * handed to the sink before the page's own items, so a checkpoint past a post also covers its comments.
-         * Ranges and the limit count posts, not comments; the type, extension and size filters apply to both.
+         * Ranges apply to posts (a post in range brings all its comments); the limit counts comment files as
+         * any; the type, extension and size filters apply to both.
          *
          * @return false when the sink ended the scan
          */

@@ -192,6 +192,17 @@ class ThreadsCliTest {
         assertThat(again.path("simulator").path("downloads_started").asLong()).isZero();
     }
 
+    @Test
+    void limit_countsCommentFilesToo() throws IOException {
+        Path out = home.resolve("out");
+        JsonNode stats = JSON.readTree(tgdl().run("--simulate", "download", "@discuss", "--comments", "--limit", "5", "-o",
+                out.toString(), "--json").out());
+
+        assertThat(stats.path("exit_code").asInt()).isZero();
+        assertThat(stats.path("successful_downloads").asLong()).isEqualTo(5);
+        assertThat(files(out)).hasSize(5);
+    }
+
     /** The manifest's done rows of a chat: message id to path. */
     private Map<Long, String> manifestPaths(long chatId) throws SQLException, IOException {
         Path db;
