@@ -233,9 +233,9 @@ class ThreadsCliTest {
         assertThat(first.path("exit_code").asInt()).isEqualTo(5);
         assertThat(first.path("successful_downloads").asLong()).isLessThan(topic(PHOTOS).size());
         assertThat(second.path("exit_code").asInt()).isZero();
-        assertThat(first.path("successful_downloads").asLong() + second.path("successful_downloads").asLong())
-                .isEqualTo(topic(PHOTOS).size());
+        // files whose download ended while the first run stopped are in place and skipped now: count the disk
         assertExactly(out.resolve("forum"), topic(PHOTOS));
+        assertThat(second.path("failed").asLong()).isZero();
     }
 
     @Test
@@ -268,8 +268,10 @@ class ThreadsCliTest {
         assertThat(second.path("exit_code").asInt()).isZero();
         SimChannel group = Scenario.builtin().channel("discuss_chat").orElseThrow();
         List<SimMedia> comments = media("discuss_chat");
-        assertThat(first.path("successful_downloads").asLong() + second.path("successful_downloads").asLong())
-                .isEqualTo(media("discuss").size() + comments.size());
+        try (Stream<Path> top = Files.list(out.resolve("discuss"))) {
+            assertThat(top.filter(Files::isRegularFile).map(ThreadsCliTest::idOf).toList())
+                    .containsExactlyInAnyOrderElementsOf(media("discuss").stream().map(SimMedia::serverMessageId).toList());
+        }
         Map<Long, List<SimMedia>> byPost = comments.stream().collect(Collectors.groupingBy(m -> group.postOf(m.serverMessageId())));
         for (Map.Entry<Long, List<SimMedia>> post : byPost.entrySet()) {
             assertExactly(out.resolve("discuss").resolve(post.getKey() + "_comments"), post.getValue());
