@@ -40,17 +40,18 @@ record SourceScope(Optional<ForumTopic> topic, Optional<Chat> comments) {
         OptionalLong linked = source.topic();
         if (linked.isPresent() || options.topic().isPresent() && source.onlyMessage().isEmpty()) {
             String wanted = linked.isPresent() ? Long.toString(linked.getAsLong()) : options.topic().orElseThrow();
-            List<ForumTopic> topics = telegram.forumTopics(chat).orElseThrow(() -> new SourceProblem(chat.displayName()
-                    + " is not a forum (a supergroup with topics): --topic works only there"));
+            List<ForumTopic> topics = telegram.forumTopics(chat).orElseThrow(() -> new SourceProblem(
+                    escape(chat.displayName()) + " is not a forum (a supergroup with topics): --topic works only there"));
             ForumTopic found = find(topics, wanted, linked.isPresent()).orElseThrow(() -> new SourceProblem(
-                    "no topic " + quote(wanted) + " in " + chat.displayName() + "; its topics: " + list(topics)
+                    "no topic " + quote(wanted) + " in " + escape(chat.displayName()) + "; its topics: " + list(topics)
                             + " (tgdl topics " + sourceText(source) + " lists them)"));
             topic = linked.isPresent() && source.onlyMessage().isPresent() ? Optional.empty() : Optional.of(found);
         }
         Optional<Chat> comments = Optional.empty();
         if (options.comments()) {
-            comments = Optional.of(telegram.discussionGroup(chat).orElseThrow(() -> new SourceProblem(chat.displayName()
-                    + " has no discussion group, so its posts have no comments: leave out --comments for it")));
+            comments = Optional.of(telegram.discussionGroup(chat).orElseThrow(() -> new SourceProblem(
+                    escape(chat.displayName()) + " has no discussion group, so its posts have no comments:"
+                            + " leave out --comments for it")));
         }
         return new SourceScope(topic, comments);
     }
@@ -84,7 +85,12 @@ record SourceScope(Optional<ForumTopic> topic, Optional<Chat> comments) {
 
     /** A name from Telegram, quoted with its control characters escaped: it goes into a one-line message. */
     static String quote(String name) {
-        StringBuilder out = new StringBuilder("'");
+        return "'" + escape(name) + "'";
+    }
+
+    /** A name from Telegram with its control and invisible formatting characters (bidi overrides) escaped. */
+    static String escape(String name) {
+        StringBuilder out = new StringBuilder();
         name.codePoints().forEach(cp -> {
             if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
                 out.append(String.format(Locale.ROOT, "\\u%04X", cp));
@@ -92,7 +98,7 @@ record SourceScope(Optional<ForumTopic> topic, Optional<Chat> comments) {
                 out.appendCodePoint(cp);
             }
         });
-        return out.append('\'').toString();
+        return out.toString();
     }
 
     /**
