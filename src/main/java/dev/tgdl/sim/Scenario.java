@@ -212,13 +212,23 @@ public record Scenario(String name, @JsonDeserialize(using = ScaleText.class) do
      * @param fileNames      names given to files, cycled ("" for a file without a name)
      * @param limits         limits of the data centre its files live on, if not the account's main one
      * @param faults         faults of its downloads, if not the account's
+     * @param topics         a supergroup's forum topics, by name, besides General ([] for a chat that is no forum)
+     * @param discussion     a channel's discussion group: the username of a supergroup of the scenario that
+     *                       holds its posts' comments ("" for none)
+     * @param commentShare   with a discussion group, the share of posts that have comments (1..4 each)
      */
     public record ChannelSpec(String username, String title, long id, int messages, int growth, String access,
                               String inviteHash, boolean group, int members, Map<String, Double> media, Sizes sizes, double albumShare,
                               double textShare, double deletedShare, double duplicateShare,
                               @JsonDeserialize(using = InstantText.class) Instant start,
                               @JsonDeserialize(using = DurationText.class) Duration interval, List<String> fileNames,
-                              Optional<Limits> limits, Optional<Faults> faults) {
+                              Optional<Limits> limits, Optional<Faults> faults,
+                              List<String> topics, String discussion, double commentShare) {
+
+        /** Whether it is a forum supergroup (it has topics). */
+        public boolean forum() {
+            return !topics.isEmpty();
+        }
     }
 
     /**
@@ -414,6 +424,7 @@ public record Scenario(String name, @JsonDeserialize(using = ScaleText.class) do
         if (channels.size() > 200) {
             throw new ScenarioException("at most 200 channels");
         }
+        SimThreads.validate(channels);
         List<Long> chatIds = new ArrayList<>();
         channels.forEach(c -> chatIds.add(-1_000_000_000_000L - c.id()));
         chatIds.add(account.userId());
