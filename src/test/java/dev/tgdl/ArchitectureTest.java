@@ -109,6 +109,24 @@ class ArchitectureTest {
         assertThat(found).isEmpty();
     }
 
+    /** Types are imported, never spelled out in code ({@code java.util.List}, {@code dev.tgdl.app.ExitCode}). */
+    @Test
+    void noSource_spellsOutAQualifiedTypeName() throws IOException {
+        Pattern qualified = Pattern.compile("(?<![\\w.])(?:java|javax|jdk|sun|com|org|ch|io|picocli|dev)(?:\\.[a-z]\\w*)+\\.[A-Z]");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(ROOT.resolve("src"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                String[] lines = code(Files.readString(file)).split("\n", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    if (!lines[i].matches("\\s*(import|package)\\s.*") && qualified.matcher(lines[i]).find()) {
+                        found.add(ROOT.relativize(file) + ":" + (i + 1) + " " + lines[i].strip());
+                    }
+                }
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
     /** An exception fixed in the code must leave the list: it may only shrink. */
     @Test
     void everyKnownTdException_isStillImported() {
@@ -322,11 +340,20 @@ class ArchitectureTest {
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(?:static\\s+)?(dev\\.tgdl\\.[\\w.]*\\w(?:\\.\\*)?)\\s*;");
     private static final Pattern QUALIFIED = Pattern.compile("(?<![\\w.])dev\\.tgdl\\.(?:[a-z][a-z0-9]*\\.)*[A-Z]\\w*");
 
+    /** Every main source, read once for all the tests of the class. */
     static List<Source> mainSources() {
-        try (Stream<Path> files = Files.walk(MAIN)) {
-            return files.filter(p -> p.toString().endsWith(".java")).sorted().map(p -> source(p, read(p))).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return MainSources.ALL;
+    }
+
+    private static final class MainSources {
+        static final List<Source> ALL = readAll();
+
+        private static List<Source> readAll() {
+            try (Stream<Path> files = Files.walk(MAIN)) {
+                return files.filter(p -> p.toString().endsWith(".java")).sorted().map(p -> source(p, read(p))).toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

@@ -37,7 +37,6 @@ public final class AppContext implements AutoCloseable {
 
     private final GlobalOptions options;
     private final Config config;
-    private final Optional<Path> configFile;
     private final Profile profile;
     private final Optional<Simulation> simulation;
     private final TimeSource clock;
@@ -46,11 +45,10 @@ public final class AppContext implements AutoCloseable {
     private Manifest manifest;
     private SizeCache sizes;
 
-    private AppContext(GlobalOptions options, Config config, Optional<Path> configFile, Profile profile,
+    private AppContext(GlobalOptions options, Config config, Profile profile,
                        Optional<Simulation> simulation, TimeSource clock) {
         this.options = options;
         this.config = config;
-        this.configFile = configFile;
         this.profile = profile;
         this.simulation = simulation;
         this.clock = clock;
@@ -93,7 +91,7 @@ public final class AppContext implements AutoCloseable {
             default -> "trace";
         };
         Logging.configure(level, stderr, Optional.of(profile.logFile()));
-        AppContext app = new AppContext(options, config, Optional.ofNullable(file), profile, simulation, clock);
+        AppContext app = new AppContext(options, config, profile, simulation, clock);
         // the command's own thread takes part in simulated time: time moves only while it waits
         app.resources.add(clock.participate());
         return app;
@@ -101,11 +99,6 @@ public final class AppContext implements AutoCloseable {
 
     public Config config() {
         return config;
-    }
-
-    /** The configuration file in use, if any. */
-    public Optional<Path> configFile() {
-        return configFile;
     }
 
     public Profile profile() {

@@ -47,9 +47,17 @@ public final class Archives {
      * @param newDeadLetters files that became dead letters in this run
      * @param deadLetters    dead letters in the manifest after the run
      * @param notified       whether a summary was sent
-     * @param exitCode       the run's exit code
      */
-    public record Report(List<JobReport> jobs, long newDeadLetters, long deadLetters, boolean notified, int exitCode) {
+    public record Report(List<JobReport> jobs, long newDeadLetters, long deadLetters, boolean notified) {
+    }
+
+    /**
+     * A finished archive run.
+     *
+     * @param report its document
+     * @param code   its exit code, by the rule of {@link ExitCode#of}, over its jobs
+     */
+    public record Outcome(Report report, ExitCode code) {
     }
 
     /**
@@ -104,7 +112,7 @@ public final class Archives {
      * Runs the jobs one after the other under one lock, one session, one duration limit; records the
      * run; sends the summary when notifications are on.
      */
-    public static Report run(AppContext app, List<Job> jobs, ProgressListener listener, RunControl control,
+    public static Outcome run(AppContext app, List<Job> jobs, ProgressListener listener, RunControl control,
                              Consumer<MediaDownloader> started) throws InterruptedException {
         app.lock("archive");
         Map<Job, ExportFile> exports = new HashMap<>();
@@ -121,7 +129,7 @@ public final class Archives {
         }
     }
 
-    private static Report run(AppContext app, List<Job> jobs, ProgressListener listener, RunControl control,
+    private static Outcome run(AppContext app, List<Job> jobs, ProgressListener listener, RunControl control,
                               Consumer<MediaDownloader> started, Map<Job, ExportFile> exports) throws InterruptedException {
         Telegram telegram = app.openLoggedInSession().telegram();
         Manifest manifest = app.manifest();
@@ -144,16 +152,16 @@ public final class Archives {
             }
             reports.add(new JobReport(job.name(), report));
         }
-        int code = ExitCode.worst(reports.stream().map(JobReport::report).toList()).code();
+        ExitCode code = ExitCode.of(reports.stream().map(JobReport::report).toList());
         long deadAfter = manifest.failed().size();
         boolean notified = notify(app, telegram, reports, Math.max(0, deadAfter - deadBefore), deadAfter, code);
-        Report report = new Report(reports, Math.max(0, deadAfter - deadBefore), deadAfter, notified, code);
-        manifest.finishRun(run, code, StatsJson.json(report));
-        return report;
+        Report report = new Report(reports, Math.max(0, deadAfter - deadBefore), deadAfter, notified);
+        manifest.finishRun(run, code.code(), StatsJson.json(report));
+        return new Outcome(report, code);
     }
 
     private static boolean notify(AppContext app, Telegram telegram, List<JobReport> reports, long newDead, long dead,
-                                  int code) throws InterruptedException {
+                                  ExitCode code) throws InterruptedException {
         Config.NotifyConfig n = app.config().notifications();
         if (!n.enabled() || n.when().equals("failures") && newDead == 0) {
             return false;
@@ -170,15 +178,13 @@ public final class Archives {
     }
 
     /** The text of a run summary. */
-    static String summary(List<JobReport> reports, long newDead, long dead, int code) {
-        StringBuilder s = new StringBuilder("tgdl archive: exit ").append(code);
+    static String summary(List<JobReport> reports, long newDead, long dead, ExitCode code) {
+        StringBuilder s = new StringBuilder("tgdl archive: exit ").append(code.code());
         for (JobReport j : reports) {
             DownloadReport r = j.report();
             s.append('\n').append(j.job()).append(": ").append(r.successfulDownloads()).append(" new (")
                     .append(DataSizes.format(r.bytesDownloaded())).append("), ").append(r.failed()).append(" failed");
-            if (r.stopped() != null) {
-                s.append(", stopped: ").append(r.stopped());
-            }
+            r.stopDescription().ifPresent(why -> s.append(", stopped: ").append(why));
         }
         if (newDead > 0) {
             s.append('\n').append(newDead).append(" new dead letters (").append(dead).append(" in all): tgdl failed");

@@ -37,7 +37,7 @@ public record DownloadRequest(List<String> sources, Selection selection, Placeme
     public enum Setting {
         TEMPLATE("template"), TYPES("types"), MIN_SIZE("min_size"), MAX_SIZE("max_size"), FROM_ID("from_id"),
         TO_ID("to_id"), SINCE("since"), UNTIL("until"), LIMIT("limit"), WORKERS("workers"), MAX_WORKERS("max_workers"),
-        MIN_DELAY("min_delay"), MAX_DELAY("max_delay");
+        MIN_DELAY("min_delay"), MAX_DELAY("max_delay"), TOPIC("topic");
 
         private final String key;
 
@@ -64,11 +64,14 @@ public record DownloadRequest(List<String> sources, Selection selection, Placeme
      * @param since   oldest message date (inclusive)
      * @param until   newest message date (exclusive)
      * @param limit   at most this many files per source
+     * @param topic   the forum topic (id or name) of each source that names none itself ({@code --topic})
+     * @param comments also the comments of each channel post, from its discussion group ({@code --comments})
      */
     public record Selection(Optional<Set<MediaType>> types, Optional<Set<String>> include,
                             Optional<Set<String>> exclude, Optional<Long> minSize, Optional<Long> maxSize,
                             Optional<Long> fromId, Optional<Long> toId, Optional<DateBound> since,
-                            Optional<DateBound> until, Optional<Long> limit) {
+                            Optional<DateBound> until, Optional<Long> limit, Optional<String> topic,
+                            boolean comments) {
 
         /** Nothing chosen: the configuration decides everything. */
         public static final Selection DEFAULT = builder().build();
@@ -89,8 +92,20 @@ public record DownloadRequest(List<String> sources, Selection selection, Placeme
             private Optional<DateBound> since = Optional.empty();
             private Optional<DateBound> until = Optional.empty();
             private Optional<Long> limit = Optional.empty();
+            private Optional<String> topic = Optional.empty();
+            private boolean comments;
 
             private Builder() {
+            }
+
+            public Builder topic(Optional<String> idOrName) {
+                topic = idOrName;
+                return this;
+            }
+
+            public Builder comments(boolean value) {
+                comments = value;
+                return this;
             }
 
             public Builder types(Optional<? extends Collection<MediaType>> value) {
@@ -144,7 +159,8 @@ public record DownloadRequest(List<String> sources, Selection selection, Placeme
             }
 
             public Selection build() {
-                return new Selection(types, include, exclude, minSize, maxSize, fromId, toId, since, until, limit);
+                return new Selection(types, include, exclude, minSize, maxSize, fromId, toId, since, until, limit, topic,
+                        comments);
             }
         }
     }

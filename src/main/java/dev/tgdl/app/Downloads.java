@@ -161,8 +161,14 @@ public final class Downloads {
             throw new ConfigException(e.getMessage());
         }
         DownloadRequest.Run run = r.run();
+        Optional<String> topic = sel.topic().map(String::strip);
+        if (topic.isPresent() && topic.get().isEmpty()) {
+            throw new ConfigException(r.names().apply(Setting.TOPIC) + " is empty: name a topic by its id or its name"
+                    + " (tgdl topics SOURCE lists them)");
+        }
         DownloadOptions options = new DownloadOptions(sources, filter, settings, d.requestRate(), d.requestBurst(),
-                floodCap, d.stallTimeout(), d.maxRetries(), run.dryRun(), run.join(), run.full(), run.linkDuplicates());
+                floodCap, d.stallTimeout(), d.maxRetries(), run.dryRun(), run.join(), run.full(), run.linkDuplicates(),
+                topic, sel.comments());
         Path output = r.placement().output().orElse(d.output()).toAbsolutePath().normalize();
         return new Plan(options, output, template, zone, run.maxDuration());
     }
@@ -205,7 +211,7 @@ public final class Downloads {
             Ledger ledger = ledger(app, manifest, plan);
             DownloadReport report = engine(app.clock(), plan, telegram, ledger, listener, control, app.sizes(),
                     random(app), started, export == null ? MessageExport.NONE : export).run();
-            ExitCode code = ExitCode.of(report);
+            ExitCode code = ExitCode.of(List.of(report));
             if (export != null) {
                 export.commit(); // also after a stop: every line written is a complete message
             }
@@ -221,7 +227,7 @@ public final class Downloads {
 
     /** The ledger of a plan's output folder and selection (read-only for a dry run). */
     static Ledger ledger(AppContext app, Manifest manifest, Plan plan) {
-        Ledger ledger = manifest.ledger(plan.output(), selection(plan.options().filter()), retryPolicy(app.config()));
+        Ledger ledger = manifest.ledger(plan.output(), selection(plan.options()), retryPolicy(app.config()));
         return plan.options().dryRun() ? new ReadOnlyLedger(ledger) : ledger;
     }
 
@@ -238,16 +244,10 @@ public final class Downloads {
      * The engine for a plan: the one place it is built, for {@code download}, {@code archive} and
      * {@code tgdl bench} alike, so the benchmark measures exactly what users run.
      *
-     * @param random  randomness of the engine's jitter (seeded by the benchmark)
+     * @param random  randomness of the engine's jitter (seeded from the scenario with --simulate)
      * @param started receives the engine once built (the progress view reads its counters)
+     * @param export  where the messages it scans are written ({@link MessageExport#NONE} for none)
      */
-    public static MediaDownloader engine(TimeSource clock, Plan plan, Telegram telegram, Ledger ledger,
-                                         ProgressListener listener, RunControl control, SizeCache sizes,
-                                         RandomGenerator random, Consumer<MediaDownloader> started) {
-        return engine(clock, plan, telegram, ledger, listener, control, sizes, random, started, MessageExport.NONE);
-    }
-
-    /** The engine for a plan, exporting the messages it scans to {@code export}. */
     static MediaDownloader engine(TimeSource clock, Plan plan, Telegram telegram, Ledger ledger,
                                   ProgressListener listener, RunControl control, SizeCache sizes,
                                   RandomGenerator random, Consumer<MediaDownloader> started, MessageExport export) {
@@ -262,6 +262,12 @@ public final class Downloads {
      * What a selection is, for the manifest: types, extensions and sizes (not ranges, which never
      * move a chat's high-water mark). Runs with the same output folder and selection share scan progress.
      */
+    static String selection(DownloadOptions options) {
+        // with comments a chat is scanned for more than its own files: its scan progress is kept apart, so the
+        // first run with --comments reads every post's comments, and files archived without them count as copies
+        return selection(options.filter()) + (options.comments() ? ";comments" : "");
+    }
+
     static String selection(MediaFilter filter) {
         return "types=" + filter.types().stream().map(MediaType::label).sorted().collect(Collectors.joining(","))
                 + ";include=" + filter.include().stream().sorted().collect(Collectors.joining(","))

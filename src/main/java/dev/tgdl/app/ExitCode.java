@@ -38,24 +38,30 @@ public enum ExitCode {
         return code;
     }
 
-    /** The code of a finished download run: an early stop decides, then failures. */
-    public static ExitCode of(DownloadReport report) {
-        if (report.stopped() != null) {
-            return report.stopped() == StopReason.INTERRUPTED ? INTERRUPTED : STOPPED_RESUMABLE;
-        }
-        return report.hasFailures() ? ITEMS_FAILED : OK;
-    }
-
-    /** The code of several runs (archive jobs): an interrupt, then an early stop, then failures decide. */
-    public static ExitCode worst(List<DownloadReport> reports) {
+    /**
+     * The code of a finished run: the one rule, for a {@code download} (one report) and an
+     * {@code archive} (one report a job) alike. An interrupt decides, then an early stop, then
+     * failures.
+     */
+    public static ExitCode of(List<DownloadReport> reports) {
         ExitCode worst = OK;
         for (DownloadReport r : reports) {
-            ExitCode code = of(r);
+            ExitCode code = ofOne(r);
             if (code.rank() > worst.rank()) {
                 worst = code;
             }
         }
         return worst;
+    }
+
+    private static ExitCode ofOne(DownloadReport r) {
+        if (r.stopped() == StopReason.INTERRUPTED) {
+            return INTERRUPTED;
+        }
+        if (r.stopped() != null) {
+            return STOPPED_RESUMABLE;
+        }
+        return r.hasFailures() ? ITEMS_FAILED : OK;
     }
 
     private int rank() {

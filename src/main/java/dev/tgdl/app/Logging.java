@@ -1,6 +1,7 @@
 package dev.tgdl.app;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.filter.ThresholdFilter;
@@ -44,7 +45,7 @@ public final class Logging {
      * {@link BootLogging} while Logback initialises.
      */
     static void install(LoggerContext context, String stderrLevel, OutputStream stderr, Optional<Path> file) {
-        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         Level consoleLevel = Level.toLevel(stderrLevel, Level.INFO);
 
         OutputStreamAppender<ILoggingEvent> console = stderr == System.err ? consoleAppender() : new OutputStreamAppender<>();

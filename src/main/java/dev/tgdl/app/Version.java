@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** tgdl's version and the TDLib version it is built and tested against. */
+/** tgdl's version, from the build. */
 public final class Version {
 
     private static final Properties PROPERTIES = load();
@@ -15,11 +15,6 @@ public final class Version {
     /** tgdl's version, e.g. {@code 0.1.0}. */
     public static String tgdl() {
         return PROPERTIES.getProperty("version", "dev");
-    }
-
-    /** The TDLib version tgdl pins, e.g. {@code 1.8.67}. */
-    public static String pinnedTdlib() {
-        return PROPERTIES.getProperty("tdlib", "unknown");
     }
 
     private static Properties load() {

@@ -255,7 +255,7 @@ public final class Watches {
             downloaded += report.successfulDownloads();
             bytes += report.bytesDownloaded();
             failed += report.failed();
-            if (worst == null || ExitCode.worst(List.of(worst, report)) != ExitCode.of(worst)) {
+            if (worst == null || ExitCode.of(List.of(worst, report)) != ExitCode.of(List.of(worst))) {
                 worst = report;
             }
             return report;
@@ -282,7 +282,7 @@ public final class Watches {
         private Outcome report(List<String> unreadable) {
             StopReason stopped = control.reason().orElse(null);
             ExitCode code = stopped == StopReason.INTERRUPTED ? ExitCode.INTERRUPTED
-                    : worst == null ? ExitCode.OK : ExitCode.of(worst);
+                    : worst == null ? ExitCode.OK : ExitCode.of(List.of(worst));
             return new Outcome(new Report(passes, newPosts, mediaEdits, reconnects, downloaded, bytes, failed,
                     List.copyOf(unreadable), stopped, stopped == null ? null : control.detail(), code.code()), code);
         }

@@ -1,6 +1,7 @@
 package dev.tgdl.archive;
 
 import dev.tgdl.time.TimeSource;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -117,7 +118,7 @@ public final class Manifest implements AutoCloseable {
             Manifest manifest = new Manifest(c, clock, file);
             manifest.migrate();
             return manifest;
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             throw new ManifestException("cannot open the manifest " + file + ": " + e.getMessage(), e);
         }
     }

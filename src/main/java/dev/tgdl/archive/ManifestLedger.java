@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -353,7 +354,7 @@ public final class ManifestLedger implements Ledger {
                 s.setString(9, status);
                 s.setInt(10, countAttempt ? 1 : 0);
                 if (nextRetryAt == null) {
-                    s.setNull(11, java.sql.Types.INTEGER);
+                    s.setNull(11, Types.INTEGER);
                 } else {
                     s.setLong(11, nextRetryAt);
                 }

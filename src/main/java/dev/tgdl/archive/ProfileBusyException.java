@@ -8,15 +8,8 @@ public final class ProfileBusyException extends RuntimeException {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    private final long holderPid;
-
-    public ProfileBusyException(String message, long holderPid) {
+    /** @param message names the profile and the holder's pid */
+    public ProfileBusyException(String message) {
         super(message);
-        this.holderPid = holderPid;
-    }
-
-    /** The PID of the process holding the lock, -1 if unknown. */
-    public long holderPid() {
-        return holderPid;
     }
 }

@@ -58,7 +58,7 @@ public final class RunLock implements AutoCloseable {
             close(channel);
             long pid = parsePid(holder);
             throw new ProfileBusyException("profile '" + profile + "' is in use by another tgdl (pid "
-                    + (pid < 0 ? "unknown" : pid) + describe(holder) + "): wait for it to finish, or use --profile", pid);
+                    + (pid < 0 ? "unknown" : pid) + describe(holder) + "): wait for it to finish, or use --profile");
         }
         try {
             byte[] record = (ProcessHandle.current().pid() + "\n" + command + "\n" + Instant.now() + "\n")

@@ -2,6 +2,7 @@ package dev.tgdl.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
@@ -44,7 +45,7 @@ final class Plot {
             }
             throughput[i] = points.get(i).files() - points.get(j).files();
         }
-        java.util.List<Double> floods = new java.util.ArrayList<>();
+        List<Double> floods = new ArrayList<>();
         for (int i = 1; i < points.size(); i++) {
             for (long k = points.get(i - 1).floodWaits(); k < points.get(i).floodWaits(); k++) {
                 floods.add(t[i]);

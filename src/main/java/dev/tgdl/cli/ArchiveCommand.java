@@ -1,8 +1,8 @@
 package dev.tgdl.cli;
 
-import dev.tgdl.app.ExitCode;
 import dev.tgdl.app.AppContext;
 import dev.tgdl.app.Archives;
+import dev.tgdl.app.ExitCode;
 import dev.tgdl.pacing.RunControl;
 import dev.tgdl.pacing.StopReason;
 import java.time.Duration;
@@ -39,22 +39,23 @@ final class ArchiveCommand extends BaseCommand {
     protected ExitCode run(AppContext app) throws Exception {
         List<Archives.Job> planned = Archives.plan(app.config(), jobs, maxDuration);
         RunControl control = new RunControl(app.clock(), maxDuration);
-        Archives.Report report;
+        Archives.Outcome outcome;
         Interrupts interrupts = Interrupts.install(() -> control.stop(StopReason.INTERRUPTED, "interrupted"));
         try {
             if (progress.live(cli().terminal())) {
                 try (LiveProgress view = LiveProgress.open(consoleLog)) {
-                    report = Archives.run(app, planned, view, control, view::attach);
+                    outcome = Archives.run(app, planned, view, control, view::attach);
                 }
             } else {
                 PlainProgress view = new PlainProgress();
-                report = Archives.run(app, planned, view, control, view::attach);
+                outcome = Archives.run(app, planned, view, control, view::attach);
             }
         } finally {
             interrupts.close();
         }
+        Archives.Report report = outcome.report();
         if (json.enabled) {
-            Json.print(cli().out(), Json.withSimulator(report, app));
+            Json.print(cli().out(), Json.runDocument(report, outcome.code(), app));
         } else {
             for (Archives.JobReport job : report.jobs()) {
                 cli().out().println(job.job() + ": " + Reports.summary(job.report(), false));
@@ -63,15 +64,6 @@ final class ArchiveCommand extends BaseCommand {
                 cli().out().println(report.newDeadLetters() + " files failed for good in this run: see tgdl failed");
             }
         }
-        return codeOf(report.exitCode());
-    }
-
-    private static ExitCode codeOf(int code) {
-        for (ExitCode c : ExitCode.values()) {
-            if (c.code() == code) {
-                return c;
-            }
-        }
-        return ExitCode.INTERNAL_ERROR;
+        return outcome.code();
     }
 }

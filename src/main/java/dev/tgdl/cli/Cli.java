@@ -1,6 +1,7 @@
 package dev.tgdl.cli;
 
 import dev.tgdl.app.ExitCode;
+import java.io.PrintWriter;
 import java.io.Serial;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +22,8 @@ public final class Cli {
     /** The command line over {@code context}. */
     public static CommandLine commandLine(CliContext context) {
         CommandLine cl = new CommandLine(new TgdlCommand(context));
-        cl.setOut(new java.io.PrintWriter(context.out(), true));
-        cl.setErr(new java.io.PrintWriter(context.err(), true));
+        cl.setOut(new PrintWriter(context.out(), true));
+        cl.setErr(new PrintWriter(context.err(), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             ExitCode code = ExitCodes.of(e);

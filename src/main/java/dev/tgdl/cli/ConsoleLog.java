@@ -1,5 +1,6 @@
 package dev.tgdl.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ final class ConsoleLog extends OutputStream {
 
     private final PrintStream err;
     private final AtomicReference<Consumer<String>> sink = new AtomicReference<>();
-    private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
     ConsoleLog(PrintStream err) {
         this.err = err;

@@ -158,6 +158,7 @@ final class DownloadCommand extends BaseCommand {
             case MAX_WORKERS -> MAX_WORKERS;
             case MIN_DELAY -> MIN_DELAY;
             case MAX_DELAY -> MAX_DELAY;
+            case TOPIC -> SelectionOptions.TOPIC;
         };
     }
 }

@@ -8,7 +8,6 @@ import dev.tgdl.app.AppContext;
 import dev.tgdl.app.ExitCode;
 import dev.tgdl.app.Simulation;
 import dev.tgdl.app.StatsJson;
-import dev.tgdl.download.DownloadReport;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
@@ -33,8 +32,11 @@ final class Json {
         return node;
     }
 
-    /** A download run's document: the stats document, its exit code, and what {@link #withSimulator} adds. */
-    static Object runDocument(DownloadReport report, ExitCode code, AppContext app) {
+    /**
+     * A run's document ({@code download}'s stats document, {@code archive}'s report), its exit code
+     * as {@code exit_code}, and what {@link #withSimulator} adds.
+     */
+    static Object runDocument(Object report, ExitCode code, AppContext app) {
         ObjectNode node = (ObjectNode) withSimulator(report, app);
         node.put("exit_code", code.code());
         return node;

@@ -6,9 +6,11 @@ import dev.tgdl.download.MediaDownloader;
 import dev.tgdl.download.ProgressListener;
 import dev.tgdl.telegram.MediaItem;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -96,7 +98,7 @@ final class LiveProgress implements ProgressListener, AutoCloseable {
     }
 
     @Override
-    public void floodWait(java.time.Duration wait, boolean explicit) {
+    public void floodWait(Duration wait, boolean explicit) {
         printAbove("flood wait of " + wait.toSeconds() + " s (" + (explicit ? "Telegram asked to wait" : "absorbed by TDLib") + ")");
     }
 
@@ -139,7 +141,7 @@ final class LiveProgress implements ProgressListener, AutoCloseable {
         List<Active> files = active.values().stream().sorted(Comparator.comparingLong(Active::started)).toList();
         for (int i = 0; i < Math.min(files.size(), MAX_FILE_LINES); i++) {
             Active a = files.get(i);
-            String pct = a.total() > 0 ? String.format(java.util.Locale.ROOT, "%3d%%", a.downloaded() * 100 / a.total()) : "  ?%";
+            String pct = a.total() > 0 ? String.format(Locale.ROOT, "%3d%%", a.downloaded() * 100 / a.total()) : "  ?%";
             lines.add(new AttributedString(cut("  " + pct + " " + DataSizes.format(a.downloaded()) + "/"
                     + DataSizes.format(a.total()) + "  " + a.name(), width)));
         }

@@ -1,12 +1,11 @@
 package dev.tgdl.cli;
 
-import dev.tgdl.app.ExitCode;
 import dev.tgdl.config.DataSizes;
 import dev.tgdl.config.Durations;
 import dev.tgdl.download.DownloadReport;
 import java.time.Duration;
 
-/** Run results as text for people, and the exit code a report implies. */
+/** Run results as text for people. */
 final class Reports {
 
     private Reports() {
@@ -33,12 +32,8 @@ final class Reports {
                 s.append(System.lineSeparator()).append("error: ").append(source.error());
             }
         }
-        if (r.stopped() != null) {
-            s.append(System.lineSeparator()).append("stopped early (")
-                    .append(r.stoppedDetail() == null || r.stoppedDetail().isBlank() ? r.stopped().label().replace('_', ' ')
-                            : r.stoppedDetail())
-                    .append("): run the same command again to resume");
-        }
+        r.stopDescription().ifPresent(why -> s.append(System.lineSeparator()).append("stopped early (").append(why)
+                .append("): run the same command again to resume"));
         return s.toString();
     }
 }

@@ -21,6 +21,7 @@ final class SelectionOptions {
     static final String SINCE = "--since";
     static final String UNTIL = "--until";
     static final String LIMIT = "--limit";
+    static final String TOPIC = "--topic";
 
     @Option(names = TYPES, split = ",", paramLabel = "LIST", converter = Converters.MediaTypeConverter.class,
             description = "photo,video,document,audio,voice,video_note,animation,sticker")
@@ -60,6 +61,14 @@ final class SelectionOptions {
             description = "At most N files per source.")
     Optional<Long> limit = Optional.empty();
 
+    @Option(names = TOPIC, paramLabel = "ID|NAME",
+            description = "Only this topic of a forum supergroup, by id or name (tgdl topics SOURCE lists them).")
+    Optional<String> topic = Optional.empty();
+
+    @Option(names = "--comments", description = "Also the comments of each channel post (from its discussion group), "
+            + "in a folder <post id>_comments beside the post.")
+    boolean comments;
+
     /** The selection the flags ask for; absent flags stay absent (the configuration decides). */
     DownloadRequest.Selection selection() {
         return DownloadRequest.Selection.builder()
@@ -69,6 +78,7 @@ final class SelectionOptions {
                 .fromId(fromId).toId(toId)
                 .since(since).until(until)
                 .limit(limit)
+                .topic(topic).comments(comments)
                 .build();
     }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
         description = "Archives the media of Telegram channels and groups as a user account.",
         subcommands = {LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, ChatsCommand.class, DownloadCommand.class,
             ArchiveCommand.class, WatchCommand.class, StatusCommand.class, FailedCommand.class, RetryCommand.class, StatsCommand.class,
-            BenchCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
+            BenchCommand.class, CompletionCommand.class, TopicsCommand.class, CommandLine.HelpCommand.class})
 public final class TgdlCommand implements Callable<Integer> {
 
     private final CliContext context;

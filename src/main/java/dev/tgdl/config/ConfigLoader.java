@@ -1,16 +1,12 @@
 package dev.tgdl.config;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,10 +15,8 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.tgdl.download.Policies;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Serial;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,10 +42,7 @@ public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .registerModule(new Jdk8Module())
-            .registerModule(new SimpleModule("tgdl-config")
-                    .addDeserializer(Duration.class, new DurationDeserializer())
-                    .addDeserializer(Long.class, new SizeDeserializer())
-                    .addDeserializer(long.class, new SizeDeserializer()))
+            .registerModule(ValueTexts.module())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
@@ -304,47 +295,5 @@ public final class ConfigLoader {
         }
         int nl = message.indexOf('\n');
         return nl < 0 ? message : message.substring(0, nl);
-    }
-
-    /** Durations as text ("1.5s", "50m") or a number of seconds. */
-    private static final class DurationDeserializer extends StdDeserializer<Duration> {
-
-        @Serial
-        private static final long serialVersionUID = 1L;
-
-        DurationDeserializer() {
-            super(Duration.class);
-        }
-
-        @Override
-        public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            String text = p.getValueAsString();
-            try {
-                return Durations.parse(text == null ? p.getText() : text);
-            } catch (IllegalArgumentException e) {
-                throw JsonMappingException.from(p, e.getMessage());
-            }
-        }
-    }
-
-    /** Byte sizes as text ("10MB", "1.5GiB") or a number. */
-    private static final class SizeDeserializer extends StdDeserializer<Long> {
-
-        @Serial
-        private static final long serialVersionUID = 1L;
-
-        SizeDeserializer() {
-            super(Long.class);
-        }
-
-        @Override
-        public Long deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            String text = p.getValueAsString();
-            try {
-                return DataSizes.parse(text == null ? p.getText() : text);
-            } catch (IllegalArgumentException e) {
-                throw JsonMappingException.from(p, e.getMessage());
-            }
-        }
     }
 }

@@ -2,8 +2,9 @@ package dev.tgdl.download;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.tgdl.pacing.StopReason;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The stats document of a run (printed with {@code --json}; stored by archive runs). Field names are
@@ -84,6 +85,17 @@ public record DownloadReport(long totalAttempts, long successfulDownloads, long 
      * @param grows      workers added
      */
     public record Controller(String policy, int minWorkers, int maxWorkers, double maxDelay, long shrinks, long grows) {
+    }
+
+    /**
+     * What stopped the run early, for people: its detail ("--max-duration reached"), else its
+     * reason; empty when the run ran out of work.
+     */
+    public Optional<String> stopDescription() {
+        if (stopped == null) {
+            return Optional.empty();
+        }
+        return Optional.of(stoppedDetail == null || stoppedDetail.isBlank() ? stopped.label().replace('_', ' ') : stoppedDetail);
     }
 
     /** Whether any file failed or any source could not be read. */

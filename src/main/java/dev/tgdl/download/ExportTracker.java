@@ -84,11 +84,6 @@ final class ExportTracker {
         }
     }
 
-    /** Messages held now (for tests of the memory bound). */
-    int held() {
-        return open.size();
-    }
-
     private void write(Open o) {
         List<Path> files;
         synchronized (o) {

@@ -3,7 +3,9 @@ package dev.tgdl.download;
 import dev.tgdl.naming.OutputPaths;
 import dev.tgdl.naming.PathTemplate;
 import dev.tgdl.naming.TemplateValues;
+import dev.tgdl.telegram.Chat;
 import dev.tgdl.telegram.MediaItem;
+import dev.tgdl.telegram.MessageThread;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
@@ -29,6 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FolderSink implements FileSink {
 
+    /** The end of the name of the folder a post's comments go in, after the post's id. */
+    public static final String COMMENTS_SUFFIX = "_comments";
+
     private static final int MAX_DISAMBIGUATIONS = 3;
 
     private final Path root;
@@ -44,21 +49,39 @@ public final class FolderSink implements FileSink {
         this.ledger = ledger;
     }
 
-    /** The output folder. */
-    public Path root() {
-        return root;
+    /**
+     * The template's values for an item. A comment is named for the channel of its post ({@code {chat}},
+     * {@code {chat_id}}), with its own message id in the discussion group.
+     */
+    public TemplateValues values(MediaItem item) {
+        Chat chat = item.thread() instanceof MessageThread.Comment(Chat channel, _) ? channel : item.chat();
+        long topicId = item.thread() instanceof MessageThread.Topic(long id, _) ? id : 0;
+        String topic = item.thread() instanceof MessageThread.Topic(_, String name) ? name : "";
+        return new TemplateValues(chat.displayName(), chat.id(), item.messageId(), item.date(), zone,
+                item.type().label(), item.fileName(), item.mimeType(), item.albumId(), item.file().uniqueId(), topicId,
+                topic);
     }
 
-    /** The template's values for an item. */
-    public TemplateValues values(MediaItem item) {
-        return new TemplateValues(item.chat().displayName(), item.chat().id(), item.messageId(), item.date(), zone,
-                item.type().label(), item.fileName(), item.mimeType(), item.albumId(), item.file().uniqueId());
+    /**
+     * Where an item goes below the output folder: the template's path; for a comment of a channel post, the
+     * template's path with a folder {@code <post id>_comments} before its last component, so comments sit
+     * beside their post (with the default template, {@code chat/12_comments/345_photo.jpg} beside
+     * {@code chat/12_photo.jpg}).
+     */
+    public Path relativePath(MediaItem item) {
+        Path path = template.render(values(item));
+        if (item.thread() instanceof MessageThread.Comment(_, long postId)) {
+            String folder = postId + COMMENTS_SUFFIX;
+            Path parent = path.getParent();
+            return parent == null ? Path.of(folder).resolve(path) : parent.resolve(folder).resolve(path.getFileName());
+        }
+        return path;
     }
 
     @Override
     public Placement place(MediaItem item) throws IOException {
         String uniqueId = item.file().uniqueId();
-        Path target = OutputPaths.resolveInside(root, template.render(values(item)));
+        Path target = OutputPaths.resolveInside(root, relativePath(item));
         for (int attempt = 0; attempt <= MAX_DISAMBIGUATIONS; attempt++) {
             String holder = reserved.putIfAbsent(target, uniqueId);
             if (holder != null && !holder.equals(uniqueId)) {

@@ -9,6 +9,7 @@ import dev.tgdl.pacing.StopReason;
 import dev.tgdl.pacing.StoppedException;
 import dev.tgdl.telegram.Chat;
 import dev.tgdl.telegram.MediaItem;
+import dev.tgdl.telegram.MessageThread;
 import dev.tgdl.telegram.ResolvedSource;
 import dev.tgdl.telegram.SearchFilter;
 import dev.tgdl.telegram.SourceRef;
@@ -24,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -168,9 +170,16 @@ public final class MediaDownloader {
                 ResolvedSource resolved = resolve(ref);
                 Chat chat = resolved.chat();
                 source.resolved(chat.id(), chat.displayName());
+                SourceScope scope = SourceScope.of(telegram, resolved, options);
                 ledger.resolved(chat);
-                listener.sourceStarted(ref.text(), chat.displayName(), totals(chat));
-                runSource(resolved, source, premium);
+                scope.comments().ifPresent(ledger::resolved);
+                listener.sourceStarted(ref.text(), chat.displayName(),
+                        scope.topic().isPresent() || scope.comments().isPresent() ? ChatTotals.UNKNOWN : totals(chat));
+                runSource(resolved, scope, source, premium);
+            } catch (SourceProblem e) {
+                String reason = ref.text() + ": " + e.getMessage();
+                source.error(reason);
+                listener.sourceFailed(ref.text(), reason);
             } catch (TelegramException e) {
                 String reason = describe(ref, e);
                 source.error(reason);
@@ -244,7 +253,8 @@ public final class MediaDownloader {
 
     // ---------------------------------------------------------------- one source: scan and fetch
 
-    private void runSource(ResolvedSource resolved, SourceStats source, boolean premium) throws InterruptedException {
+    private void runSource(ResolvedSource resolved, SourceScope scope, SourceStats source, boolean premium)
+            throws InterruptedException {
         Chat chat = resolved.chat();
         String partKey = "parts:" + chat.id();
         DownloadPolicy sourcePolicy = Policies.create(options.policy(), clock, jitter,
@@ -303,7 +313,7 @@ public final class MediaDownloader {
         Selection.Counts counts = new Selection.Counts();
         Thread scanner = clock.startThread("tgdl-scan", true, () -> {
             try {
-                scan(resolved, source, pool, counts);
+                scan(resolved, scope, source, pool, counts);
             } catch (StoppedException e) {
                 // the run is stopping: what was selected stays pending in the ledger
             } catch (InterruptedException e) {
@@ -346,14 +356,19 @@ public final class MediaDownloader {
         }
     }
 
-    /** The scan thread: items due for retry, then the chat's messages (or the one linked message). */
-    private void scan(ResolvedSource resolved, SourceStats source, FetchPool pool, Selection.Counts counts)
-            throws InterruptedException {
+    /**
+     * The scan thread: items due for retry (of the scope's topic only, and of the discussion group with
+     * comments), then the chat's messages (or the one linked message).
+     */
+    private void scan(ResolvedSource resolved, SourceScope scope, SourceStats source, FetchPool pool,
+                      Selection.Counts counts) throws InterruptedException {
         Chat chat = resolved.chat();
-        Scanner.Sink accept = item -> {
+        SourceScope.TopicNames topics = new SourceScope.TopicNames(telegram, chat, scope.topic());
+        Scanner.Sink accept = found -> {
             if (control.stopped()) {
                 throw new StoppedException();
             }
+            MediaItem item = topics.name(found);
             Optional<Work> work = selection.select(item, source, counts);
             if (work.isPresent()) {
                 pool.put(work.get());
@@ -361,7 +376,13 @@ public final class MediaDownloader {
             return !selection.limitReached(counts);
         };
         for (Ledger.Due due : ledger.due(chat)) {
-            takeUpDue(chat, due, source, accept);
+            takeUpDue(chat, due, source, accept, item -> scope.topic().isEmpty()
+                    || item.thread() instanceof MessageThread.Topic(long id, _) && id == scope.topic().get().id());
+        }
+        if (scope.comments().isPresent()) {
+            for (Ledger.Due due : ledger.due(scope.comments().get())) {
+                takeUpDue(scope.comments().get(), due, source, accept, item -> true);
+            }
         }
         if (resolved.onlyMessage().isPresent()) {
             for (MediaItem item : telegram.messageWithAlbum(chat, resolved.onlyMessage().get())) {
@@ -372,7 +393,7 @@ public final class MediaDownloader {
             }
             return;
         }
-        new Scanner(telegram, ledger, options.filter(), options.full(), outcomes).scan(chat, source, accept, n -> {
+        new Scanner(telegram, ledger, options.filter(), options.full(), outcomes).scan(chat, scope, source, accept, n -> {
             stats.skipped.addAndGet(n);
             source.skipped.addAndGet(n);
         });
@@ -381,7 +402,12 @@ public final class MediaDownloader {
         }
     }
 
-    private void takeUpDue(Chat chat, Ledger.Due due, SourceStats source, Scanner.Sink accept) throws InterruptedException {
+    /**
+     * Takes up an item left pending or due for retry, when {@code inScope} (a topic run leaves the other
+     * topics' items for the runs that take them).
+     */
+    private void takeUpDue(Chat chat, Ledger.Due due, SourceStats source, Scanner.Sink accept,
+                           Predicate<MediaItem> inScope) throws InterruptedException {
         List<MediaItem> media;
         try {
             media = telegram.message(chat, due.messageId());
@@ -395,6 +421,9 @@ public final class MediaDownloader {
         Optional<MediaItem> item = media.stream().filter(m -> m.file().uniqueId().equals(due.uniqueId())).findFirst();
         if (item.isEmpty()) {
             ledger.vanished(due, "the message no longer has that file");
+            return;
+        }
+        if (!inScope.test(item.get())) {
             return;
         }
         source.matched.incrementAndGet();

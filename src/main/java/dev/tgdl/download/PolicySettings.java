@@ -36,9 +36,4 @@ public record PolicySettings(String policy, int workers, int maxWorkers, Duratio
     public static PolicySettings defaults() {
         return new PolicySettings("adaptive", 2, 16, Duration.ofMillis(500), Duration.ofMillis(10), Duration.ofSeconds(60));
     }
-
-    /** The same bounds under another policy. */
-    public PolicySettings withPolicy(String name) {
-        return new PolicySettings(name, workers, maxWorkers, initialDelay, minDelay, maxDelay);
-    }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * Streams the media of a chat that match the filter, newest first, one page at a time: memory stays
@@ -51,20 +52,27 @@ final class Scanner {
 
     /**
      * Scans {@code chat}, handing each matching item to {@code sink}; files archived in ranges it
-     * does not scan again are counted with {@code alreadyArchived}.
+     * does not scan again are counted with {@code alreadyArchived}. It scans the part of {@code chat}
+     * that {@code scope} names: one forum topic, or the whole chat; with comments, each post's comments are
+     * handed to {@code sink} as its page is met, before the page's own items.
+     * A topic is scanned whole each run, as a range is (the ledger keeps one scan state per chat, the whole
+     * chat's); what was archived before is skipped without being downloaded again.
      */
-    void scan(Chat chat, SourceStats stats, Sink sink, java.util.function.LongConsumer alreadyArchived)
+    void scan(Chat chat, SourceScope scope, SourceStats stats, Sink sink, LongConsumer alreadyArchived)
             throws InterruptedException {
-        // an export lists every message of the range, so it reads the whole history, not media searches
+        // an export lists every message of the range, and comments hang on every post: both read the whole
+        // history, not media searches
         List<Optional<SearchFilter>> streams = SearchFilter.plan(filter.types())
-                .filter(plan -> !outcomes.export().enabled())
+                .filter(plan -> !outcomes.export().enabled() && scope.comments().isEmpty())
                 .map(list -> list.stream().map(Optional::of).toList())
                 .orElse(List.of(Optional.empty()));
+        PageRequest.Scope pages = scope.topic().<PageRequest.Scope>map(PageRequest.Scope.Topic::new)
+                .orElse(PageRequest.Scope.CHAT);
         boolean ranged = filter.fromId().isPresent() || filter.toId().isPresent() || filter.since().isPresent()
-                || filter.until().isPresent() || filter.limit().isPresent();
+                || filter.until().isPresent() || filter.limit().isPresent() || scope.topic().isPresent();
         if (ranged) {
             long start = filter.toId().isPresent() ? PageRequest.cursorAbove(filter.toId().getAsLong()) : 0;
-            new Segment(chat, streams, start, 0, false, stats, sink).run();
+            new Segment(chat, streams, start, 0, false, stats, sink, pages, scope.comments()).run();
             return;
         }
         Ledger.ScanState state = full ? Ledger.ScanState.NONE : ledger.scanState(chat);
@@ -77,7 +85,7 @@ final class Scanner {
         if (state.checkpoint().isPresent()) {
             Ledger.Checkpoint cp = state.checkpoint().get();
             // finish the interrupted scan first: below what it reached, down to the old mark
-            Segment rest = new Segment(chat, streams, cp.reached() << 20, mark, true, stats, sink);
+            Segment rest = new Segment(chat, streams, cp.reached() << 20, mark, true, stats, sink, pages, scope.comments());
             rest.top = cp.top();
             if (!rest.run()) {
                 return;
@@ -85,7 +93,7 @@ final class Scanner {
             ledger.scanned(chat, cp.top());
             mark = cp.top();
         }
-        Segment fresh = new Segment(chat, streams, 0, mark, true, stats, sink);
+        Segment fresh = new Segment(chat, streams, 0, mark, true, stats, sink, pages, scope.comments());
         if (fresh.run()) {
             ledger.scanned(chat, Math.max(fresh.top, mark));
         }
@@ -99,16 +107,22 @@ final class Scanner {
         private final boolean checkpoints;
         private final SourceStats stats;
         private final Sink sink;
+        private final PageRequest.Scope pages;
+        private final Optional<Chat> comments;
+        /** The sink ended the pass while taking comments. */
+        private boolean ended;
         long top;
 
         Segment(Chat chat, List<Optional<SearchFilter>> filters, long cursor, long stopAt, boolean checkpoints,
-                SourceStats stats, Sink sink) {
+                SourceStats stats, Sink sink, PageRequest.Scope pages, Optional<Chat> comments) {
             this.chat = chat;
             this.streams = filters.stream().map(f -> new Stream(f, cursor)).toList();
             this.stopAt = stopAt;
             this.checkpoints = checkpoints;
             this.stats = stats;
             this.sink = sink;
+            this.pages = pages;
+            this.comments = comments;
         }
 
         /** Runs the pass; false when the sink ended it early. */
@@ -120,6 +134,9 @@ final class Scanner {
                     if (!s.buffer.isEmpty() && (next == null || s.buffer.peek().messageId() > next.buffer.peek().messageId())) {
                         next = s;
                     }
+                }
+                if (ended) {
+                    return false;
                 }
                 if (next == null) {
                     return true;
@@ -158,6 +175,46 @@ final class Scanner {
             }
         }
 
+        /**
+         * The comments of the page's posts in this pass's range, each post's thread read whole (newest first),
+         * handed to the sink before the page's own items, so a checkpoint past a post also covers its comments.
+         * Ranges apply to posts (a post in range brings all its comments); the limit counts comment files as
+         * any; the type, extension and size filters apply to both.
+         *
+         * @return false when the sink ended the scan
+         */
+        private boolean takeComments(MediaPage page, Chat group) throws InterruptedException {
+            for (MessageInfo post : page.scanned()) {
+                if (!page.commented().contains(post.messageId()) || post.messageId() <= stopAt
+                        || filter.belowRange(post.messageId(), post.date())
+                        || filter.toId().isPresent() && post.messageId() > filter.toId().getAsLong()
+                        || filter.until().isPresent() && !post.date().isBefore(filter.until().get())) {
+                    continue;
+                }
+                long cursor = 0;
+                while (true) {
+                    MediaPage thread = telegram.page(new PageRequest(chat, cursor, Optional.empty(),
+                            new PageRequest.Scope.Comments(group, post.messageId())));
+                    stats.scanned.addAndGet(thread.messages());
+                    for (MediaItem item : thread.items()) {
+                        if (!filter.accepts(item)) {
+                            outcomes.unplaced(item);
+                            continue;
+                        }
+                        stats.matched.incrementAndGet();
+                        if (!sink.accept(item)) {
+                            return false;
+                        }
+                    }
+                    if (thread.next().isEmpty() || thread.messages() == 0) {
+                        break;
+                    }
+                    cursor = thread.next().getAsLong();
+                }
+            }
+            return true;
+        }
+
         /** One scan: the history, or one server-side filter. */
         private final class Stream {
             private final Optional<SearchFilter> filter;
@@ -174,10 +231,15 @@ final class Scanner {
             void fill() throws InterruptedException {
                 while (buffer.isEmpty() && !done) {
                     long from = cursor;
-                    MediaPage page = telegram.page(new PageRequest(chat, from, filter));
+                    MediaPage page = telegram.page(new PageRequest(chat, from, filter, pages));
                     stats.scanned.addAndGet(page.messages());
                     top = Math.max(top, page.newestId());
                     exportScanned(page);
+                    if (comments.isPresent() && !takeComments(page, comments.get())) {
+                        ended = true;
+                        done = true;
+                        return;
+                    }
                     for (MediaItem item : page.items()) {
                         if (item.messageId() <= stopAt || Scanner.this.filter.belowRange(item.messageId(), item.date())) {
                             done = true;

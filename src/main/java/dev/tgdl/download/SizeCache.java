@@ -47,9 +47,4 @@ public final class SizeCache {
     private static Set<MediaType> copy(Set<MediaType> types) {
         return types.isEmpty() ? EnumSet.noneOf(MediaType.class) : EnumSet.copyOf(types);
     }
-
-    /** What is cached for a chat, if anything. */
-    public java.util.Optional<ChatTotals> cached(long chatId, Set<MediaType> types) {
-        return java.util.Optional.ofNullable(cache.getIfPresent(new Key(chatId, copy(types))));
-    }
 }

@@ -30,11 +30,6 @@ public final class SourceStats {
         error.set(message);
     }
 
-    /** Whether the source could not be resolved or read. */
-    public boolean hasError() {
-        return error.get() != null;
-    }
-
     /** The source's line of the stats document. */
     public DownloadReport.Source snapshot() {
         String e = error.get();

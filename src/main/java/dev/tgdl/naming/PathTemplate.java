@@ -25,7 +25,8 @@ import java.util.stream.IntStream;
  * (a {@link DateTimeFormatter} pattern, English names), {@code {type}}, {@code {file_name}} (the
  * original name, else {@code <type>_<message_id>.<ext>}), {@code {file_stem}} (that name without its
  * extension), {@code {ext}}, {@code {album_id}} (the message id when the message is in no album) and
- * {@code {unique_id}}. Rendering cleans every value with {@link FileNames#clean}, so a value never
+ * {@code {unique_id}}, {@code {topic}} (the forum topic's name, else {@code topic_<id>}; {@code no_topic}
+ * for a message of a chat that is no forum). Rendering cleans every value with {@link FileNames#clean}, so a value never
  * adds a folder, and every component again after substitution. No placeholder renders empty: each
  * has a fallback, and a date pattern that renders nothing is rejected when parsing.
  */
@@ -33,6 +34,9 @@ public final class PathTemplate {
 
     /** The default template: one folder per chat; the message id keeps names apart. */
     public static final String DEFAULT = "{chat}/{message_id}_{file_name}";
+
+    /** What {@code {topic}} renders for a message in no forum topic. */
+    static final String NO_TOPIC = "no_topic";
 
     /** {@code {date}} without a pattern; {@code uuuu} so that no era is ever needed. */
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT);
@@ -207,6 +211,7 @@ public final class PathTemplate {
                 }
                 case ALBUM_ID -> Long.toString(values.albumId() != 0 ? values.albumId() : values.messageId());
                 case UNIQUE_ID -> FileNames.clean(values.uniqueId(), values.chatId() + "_" + values.messageId());
+                case TOPIC -> values.topicId() == 0 ? NO_TOPIC : FileNames.clean(values.topic(), "topic_" + values.topicId());
             };
         }
     }

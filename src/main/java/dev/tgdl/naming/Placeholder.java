@@ -15,7 +15,8 @@ enum Placeholder {
     FILE_STEM("file_stem", true),
     EXT("ext", false),
     ALBUM_ID("album_id", false),
-    UNIQUE_ID("unique_id", false);
+    UNIQUE_ID("unique_id", false),
+    TOPIC("topic", true);
 
     /** Every placeholder as a user writes it, for error messages. */
     static final String ALL = Arrays.stream(values())

@@ -21,9 +21,19 @@ import java.util.Optional;
  * @param albumId   the media album id, {@code 0} when the message is in no album
  * @param uniqueId  TDLib's remote unique file id, the same for the same file everywhere; {@code ""} when
  *                  unknown ({@code {unique_id}} then falls back to {@code <chat_id>_<message_id>})
+ * @param topicId   the forum topic of the message, {@code 0} when it is in none
+ * @param topic     that topic's name; may be hostile or empty ({@code {topic}} then falls back to
+ *                  {@code topic_<id>}, and to {@code no_topic} for a message in no topic)
  */
 public record TemplateValues(String chat, long chatId, long messageId, Instant date, ZoneId zone, String type,
-                             Optional<String> fileName, String mimeType, long albumId, String uniqueId) {
+                             Optional<String> fileName, String mimeType, long albumId, String uniqueId, long topicId,
+                             String topic) {
+
+    /** The values of a message in no forum topic. */
+    public TemplateValues(String chat, long chatId, long messageId, Instant date, ZoneId zone, String type,
+                          Optional<String> fileName, String mimeType, long albumId, String uniqueId) {
+        this(chat, chatId, messageId, date, zone, type, fileName, mimeType, albumId, uniqueId, 0, "");
+    }
 
     /**
      * Checks the values; cleaning is left to {@link PathTemplate#render}.
@@ -39,6 +49,7 @@ public record TemplateValues(String chat, long chatId, long messageId, Instant d
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(mimeType, "mimeType");
         Objects.requireNonNull(uniqueId, "uniqueId");
+        Objects.requireNonNull(topic, "topic");
         if (messageId <= 0) {
             throw new IllegalArgumentException(String.format("messageId must be positive, was %d", messageId));
         }

@@ -18,12 +18,20 @@ import org.slf4j.LoggerFactory;
  *       {@value #BACKOFF} ({@value #BACKOFF_LONG} for a wait over a minute, which means the client
  *       pushed on through shorter ones). Waits met within {@value #EPISODE_SECONDS} s of one another
  *       (the other requests that were in flight) are one.</li>
- *   <li><b>Probe up carefully.</b> Only while the limiter is what holds the work back, every
- *       {@value #QUIET_SECONDS} s without a wait: +{@value #STEP_PERCENT}% a time, never above the ceiling;
+ *   <li><b>Probe up carefully.</b> Only while the limiter is what holds the work back (over the last
+ *       {@value #QUIET_SECONDS} s at least {@value #LIMITED_SHARE} of the rate was sent: a raise the work
+ *       would not use proves nothing), every {@value #QUIET_SECONDS} s without a wait:
+ *       +{@value #STEP_PERCENT}% a time, never above the ceiling;
  *       the ceiling itself rises as much once {@value #CEILING_QUIET_SECONDS} s have passed without a
- *       wait, so limits that relaxed are found again without meeting escalating waits often.</li>
- *   <li><b>Remember.</b> {@link #learned()} is saved with the profile; the next run starts there,
- *       just below the limit, instead of rediscovering it through waits.</li>
+ *       wait, so limits that relaxed are found again. A wait met while above the ceiling the last wait
+ *       set doubles that quiet (up to {@value #CEILING_QUIET_MAX_MINUTES} min): Telegram's waits
+ *       escalate, and a probe above a limit that did not relax costs a longer wait each time.</li>
+ *   <li><b>Remember.</b> {@link #learned()}, saved with the profile, is the fastest rate that ran
+ *       {@value #QUIET_SECONDS} s held back and without a wait (never above the ceiling), else the rate
+ *       backed off to. The next run starts there with that as its ceiling, raised only after
+ *       {@value #RESTORED_CEILING_QUIET_SECONDS} s without a wait (until its first wait, which says the
+ *       limit is other today): just below the limit from the first request instead of rediscovering it
+ *       through waits.</li>
  * </ul>
  * Thread-safe; the token bucket it steers is {@link #limiter()}.
  */
@@ -39,6 +47,9 @@ public final class LearnedRate {
     static final int QUIET_SECONDS = 10;
     static final int STEP_PERCENT = 20;
     static final int CEILING_QUIET_SECONDS = 30;
+    static final int CEILING_QUIET_MAX_MINUTES = 16;
+    static final int RESTORED_CEILING_QUIET_SECONDS = 120;
+    static final double LIMITED_SHARE = 0.9;
     private static final double UNLIMITED = 1_000_000;
 
     private final TimeSource clock;
@@ -50,11 +61,14 @@ public final class LearnedRate {
     private double ceiling = Double.POSITIVE_INFINITY;
     private long lastFlood = Long.MIN_VALUE;
     private long lastStep;
-    private long limitedSince = Long.MIN_VALUE;
     private long floods;
     private long backoffs;
     private long raises;
     private double slowest;
+    private double verified;
+    private double floodCeiling = Double.POSITIVE_INFINITY;
+    private boolean restoredQuiet;
+    private long ceilingQuiet = Duration.ofSeconds(CEILING_QUIET_SECONDS).toNanos();
     private final int burst;
 
     /**
@@ -68,7 +82,14 @@ public final class LearnedRate {
         this.rate = start.orElse(UNLIMITED);
         this.slowest = rate;
         if (start.isPresent()) {
-            this.ceiling = start.getAsDouble() / BACKOFF * CEILING;
+            // the learned rate ran without a wait before: it is the ceiling until a long quiet says
+            // the limit may have relaxed
+            this.ceiling = start.getAsDouble();
+            this.verified = start.getAsDouble();
+            this.floodCeiling = start.getAsDouble();
+            // counted from the start (the quiet is counted from the last wait, set ten seconds back)
+            this.ceilingQuiet = Duration.ofSeconds(RESTORED_CEILING_QUIET_SECONDS + QUIET_SECONDS).toNanos();
+            this.restoredQuiet = true;
             this.lastFlood = clock.nanos() - Duration.ofSeconds(QUIET_SECONDS).toNanos(); // learned: probes from the start
         }
         this.burst = burst;
@@ -94,12 +115,7 @@ public final class LearnedRate {
         sent[sentCount % sent.length] = now;
         sentCount++;
         if (waited) {
-            if (limitedSince == Long.MIN_VALUE) {
-                limitedSince = now;
-            }
             probe(now);
-        } else {
-            limitedSince = Long.MIN_VALUE;
         }
     }
 
@@ -115,7 +131,10 @@ public final class LearnedRate {
     public synchronized void onFlood(Duration wait, long began) {
         long now = clock.nanos();
         floods++;
-        boolean sameEpisode = lastFlood != Long.MIN_VALUE && now - lastFlood < Duration.ofSeconds(EPISODE_SECONDS).toNanos();
+        // one wait noticed again (downloads asked for again while it lasts stall once more) began
+        // before the last notice: it is the same episode however long it lasts
+        boolean sameEpisode = lastFlood != Long.MIN_VALUE
+                && Math.min(now, began) - lastFlood < Duration.ofSeconds(EPISODE_SECONDS).toNanos();
         lastFlood = now;
         lastStep = now;
         if (sameEpisode) {
@@ -124,8 +143,20 @@ public final class LearnedRate {
         double outran = Math.min(rate, sentRate(Math.min(now, began)));
         // the first wait says only that the rate (a burst, likely) outran the limit: halve it; a later
         // one, met while probing up from there, comes just above the limit: step back a little
-        double factor = wait.toSeconds() > 60 ? BACKOFF_LONG : Double.isInfinite(ceiling) ? FIRST_BACKOFF : BACKOFF;
+        boolean first = Double.isInfinite(ceiling);
+        double factor = wait.toSeconds() > 60 ? BACKOFF_LONG : first ? FIRST_BACKOFF : BACKOFF;
+        if (restoredQuiet) {
+            // the learned start's caution is for a limit that held; a wait says this run's limit is
+            // other, and the usual quiet finds it again when it relaxes
+            restoredQuiet = false;
+            ceilingQuiet = Duration.ofSeconds(CEILING_QUIET_SECONDS).toNanos();
+        } else if (rate > floodCeiling) {
+            // met while probing above what the last wait said: the limit did not relax, probe later next time
+            ceilingQuiet = Math.min(ceilingQuiet * 2, Duration.ofMinutes(CEILING_QUIET_MAX_MINUTES).toNanos());
+        }
         ceiling = Math.min(ceiling, Math.max(minRate, outran * CEILING));
+        floodCeiling = ceiling;
+        verified = Math.min(verified, ceiling);
         rate = Math.max(minRate, Math.min(ceiling, outran * factor));
         backoffs++;
         slowest = Math.min(slowest, rate);
@@ -138,11 +169,17 @@ public final class LearnedRate {
 
     private void probe(long now) {
         long quiet = Duration.ofSeconds(QUIET_SECONDS).toNanos();
-        if (lastFlood == Long.MIN_VALUE || now - lastStep < quiet || now - limitedSince < quiet) {
+        if (lastFlood == Long.MIN_VALUE || now - lastStep < quiet) {
+            return;
+        }
+        // held back, not idle: a token free now and then between files (a gap while the next one is
+        // chosen) does not mean the work wanted less; what was sent since the last step says it
+        if (sentSince(now - quiet) < LIMITED_SHARE * rate * QUIET_SECONDS) {
             return;
         }
         lastStep = now;
-        if (now - lastFlood >= Duration.ofSeconds(CEILING_QUIET_SECONDS).toNanos()) {
+        verified = Math.max(verified, Math.min(rate, ceiling)); // ten seconds held back at it, no wait
+        if (now - lastFlood >= ceilingQuiet) {
             ceiling *= 1 + STEP_PERCENT / 100.0; // limits relax too: the ceiling follows, slower than the rate
         }
         double raised = Math.min(ceiling, rate * (1 + STEP_PERCENT / 100.0));
@@ -152,6 +189,18 @@ public final class LearnedRate {
         rate = raised;
         limiter.setRate(rate);
         limiter.setBurst(Math.max(1, (int) Math.min(burst, Math.floor(rate))));
+    }
+
+    /** Requests sent after {@code since} (clock nanos). */
+    private int sentSince(long since) {
+        int n = 0;
+        for (int i = 0; i < Math.min(sentCount, sent.length); i++) {
+            if (sent[(sentCount - 1 - i) % sent.length] <= since) {
+                break;
+            }
+            n++;
+        }
+        return n;
     }
 
     /** Requests per second sent over the {@value #WINDOW_SECONDS} seconds up to {@code end}. */
@@ -184,7 +233,10 @@ public final class LearnedRate {
 
     /** What was learned, to start the next run with: empty until a wait was met. */
     public synchronized OptionalDouble learned() {
-        return Double.isInfinite(ceiling) ? OptionalDouble.empty() : OptionalDouble.of(rate);
+        if (Double.isInfinite(ceiling)) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(verified > 0 ? verified : rate);
     }
 
     /** Times a wait made it back off (waits of one episode count once). */

@@ -5,6 +5,7 @@ import dev.tgdl.telegram.Chat;
 import dev.tgdl.telegram.ChatSummary;
 import dev.tgdl.telegram.Download;
 import dev.tgdl.telegram.DownloadListener;
+import dev.tgdl.telegram.ForumTopic;
 import dev.tgdl.telegram.MediaItem;
 import dev.tgdl.telegram.MediaPage;
 import dev.tgdl.telegram.PageRequest;
@@ -248,5 +249,15 @@ public final class PacedTelegram implements Telegram {
     @Override
     public void removeSpeedLimitListener(Runnable listener) {
         delegate.removeSpeedLimitListener(listener);
+    }
+
+    @Override
+    public Optional<List<ForumTopic>> forumTopics(Chat chat) {
+        return call("topics of " + chat.displayName(), () -> delegate.forumTopics(chat));
+    }
+
+    @Override
+    public Optional<Chat> discussionGroup(Chat chat) {
+        return call("discussion group of " + chat.displayName(), () -> delegate.discussionGroup(chat));
     }
 }

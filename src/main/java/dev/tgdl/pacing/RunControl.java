@@ -2,7 +2,9 @@ package dev.tgdl.pacing;
 
 import dev.tgdl.time.TimeSource;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -14,7 +16,7 @@ public final class RunControl {
 
     private final AtomicReference<StopReason> stop = new AtomicReference<>();
     private final AtomicReference<String> detail = new AtomicReference<>("");
-    private final java.util.List<Runnable> onStop = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> onStop = new CopyOnWriteArrayList<>();
     private final TimeSource clock;
     private final long deadline;
 

@@ -3,7 +3,9 @@ package dev.tgdl.sim;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -34,9 +36,16 @@ final class ChannelModel implements SimChannel {
     /** Live posts made so far (post_every): on Telegram's side, so every client of the simulator sees them. */
     private final AtomicInteger posted = new AtomicInteger();
 
+    /** The channel whose discussion group this is (its messages are the posts' comments), if it is one. */
+    private final Optional<ChannelModel> posts;
+    /** The chat id of this channel's discussion group, 0 when it has none. */
+    private final long discussionChatId;
+
     ChannelModel(Scenario scenario, int index) {
         this.spec = scenario.channels().get(index);
         this.index = index;
+        this.posts = SimThreads.postsOf(scenario, spec).map(i -> new ChannelModel(scenario, i));
+        this.discussionChatId = SimThreads.discussionOf(scenario, spec);
         this.seed = SimFiles.mix(scenario.seed() * 0x9E3779B97F4A7C15L + index + 1);
         double total = 0;
         for (int i = 0; i < TYPES.length; i++) {
@@ -51,10 +60,14 @@ final class ChannelModel implements SimChannel {
     }
 
     /** What a message holds: text, or a file (possibly the file of an earlier message). */
-    sealed interface Kind permits Text, Media {
+    sealed interface Kind permits Text, Media, TopicCreated {
     }
 
     record Text(String text) implements Kind {
+    }
+
+    /** The service message that opens a forum topic (messageForumTopicCreated). */
+    record TopicCreated(String name) implements Kind {
     }
 
     /**
@@ -92,15 +105,21 @@ final class ChannelModel implements SimChannel {
 
     @Override
     public int messageCount(int run) {
+        if (posts.isPresent()) {
+            return Math.min(MAX_MESSAGE_ID, posts.get().messageCount(run) * SimThreads.SLOTS);
+        }
         return count(run, posted.get());
     }
 
-    private int count(int run, int posts) {
-        return (int) Math.min(MAX_MESSAGE_ID, (long) spec.messages() + (long) spec.growth() * Math.max(0, run - 1) + posts);
+    private int count(int run, int livePosts) {
+        return (int) Math.min(MAX_MESSAGE_ID, (long) spec.messages() + (long) spec.growth() * Math.max(0, run - 1) + livePosts);
     }
 
     /** The message with this server id at {@code run}, if it exists. */
     Optional<Msg> message(long id, int run) {
+        if (posts.isPresent()) {
+            return comment(id, run);
+        }
         return messageAt(id, messageCount(run));
     }
 
@@ -108,6 +127,9 @@ final class ChannelModel implements SimChannel {
     private Optional<Msg> messageAt(long id, int count) {
         if (id < 1 || id > count || deleted(id)) {
             return Optional.empty();
+        }
+        if (spec.forum() && SimThreads.opensTopic(spec, id)) {
+            return Optional.of(new Msg(id, date(id), 0, new TopicCreated(spec.topics().get((int) id - 2))));
         }
         return Optional.of(new Msg(id, date(id), albumId(id), kind(id, count)));
     }
@@ -118,8 +140,8 @@ final class ChannelModel implements SimChannel {
     }
 
     /** Takes up the live posts an earlier client made on this database (they never go away). */
-    void restorePosted(int posts) {
-        posted.accumulateAndGet(posts, Math::max);
+    void restorePosted(int made) {
+        posted.accumulateAndGet(made, Math::max);
     }
 
     /**
@@ -145,18 +167,75 @@ final class ChannelModel implements SimChannel {
     }
 
     private boolean deleted(long id) {
-        return id > 1 && uniform(id, 1) < spec.deletedShare();
+        return id > 1 && !(spec.forum() && SimThreads.opensTopic(spec, id)) && uniform(id, 1) < spec.deletedShare();
+    }
+
+    // ---------------------------------------------------------------- forums and discussion groups
+
+    @Override
+    public long postOf(long messageId) {
+        return posts.isPresent() ? SimThreads.postOf(messageId) : 0;
+    }
+
+    /** The forum topic of a message of a forum: General (1), a topic's own opening message, or a topic by lot. */
+    @Override
+    public long topicOf(long id) {
+        if (!spec.forum()) {
+            return 0;
+        }
+        if (id == SimThreads.GENERAL || SimThreads.opensTopic(spec, id)) {
+            return id;
+        }
+        long block = albumId(id) != 0 ? (id - 1) / 10 : id; // an album stays in one topic
+        int choice = (int) (uniform(block, 12) * (spec.topics().size() + 1));
+        return choice == 0 ? SimThreads.GENERAL : choice + 1;
+    }
+
+    /** The chat id of this channel's discussion group, 0 for none. */
+    long discussionChatId() {
+        return discussionChatId;
+    }
+
+    /** The channel whose comments this discussion group holds, if it is one. */
+    Optional<ChannelModel> posts() {
+        return posts;
+    }
+
+    /** How many comments a post of this channel has (0 without a discussion group). */
+    int comments(long postId, int run) {
+        if (discussionChatId == 0 || message(postId, run).isEmpty() || uniform(postId, 13) >= spec.commentShare()) {
+            return 0;
+        }
+        return 1 + (int) (uniform(postId, 14) * (SimThreads.SLOTS - 1));
+    }
+
+    /**
+     * A message of a discussion group: slot 0 of a post's ids is the post's automatic forward (the thread's
+     * first message), slots 1.. its comments, which carry files of the group's own mix.
+     */
+    private Optional<Msg> comment(long id, int run) {
+        if (id < 1 || id > messageCount(run)) {
+            return Optional.empty();
+        }
+        long postId = SimThreads.postOf(id);
+        int slot = SimThreads.slotOf(id);
+        Optional<Msg> post = posts.get().message(postId, run);
+        if (post.isEmpty() || slot > posts.get().comments(postId, run)) {
+            return Optional.empty();
+        }
+        Instant date = post.get().date().plusSeconds(90L * slot);
+        return Optional.of(new Msg(id, date, 0, slot == 0 ? new Text("post " + postId) : kind(id, messageCount(run))));
     }
 
     private Instant date(long id) {
         long step = spec.interval().toMillis();
         long jitter = (long) (uniform(id, 2) * step * 0.5);
-        return spec.start().plus(Duration.ofMillis(step * (id - 1) + jitter)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return spec.start().plus(Duration.ofMillis(step * (id - 1) + jitter)).truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** Blocks of 10 ids; a block may start with an album of 2..10 photos and videos. */
     private int albumSize(long block) {
-        if (uniform(block, 3) >= spec.albumShare()) {
+        if (posts.isPresent() || uniform(block, 3) >= spec.albumShare()) {
             return 0;
         }
         return 2 + (int) (uniform(block, 4) * 9);
@@ -183,7 +262,7 @@ final class ChannelModel implements SimChannel {
         if (uniform(id, 6) < spec.textShare() || totalWeight <= 0) {
             return new Text("message " + id);
         }
-        if (id > 10 && uniform(id, 7) < spec.duplicateShare()) {
+        if (posts.isEmpty() && id > 10 && uniform(id, 7) < spec.duplicateShare()) {
             long source = id - 1 - (long) (uniform(id, 8) * Math.min(id - 2, 50));
             Optional<Msg> original = deleted(source) ? Optional.empty() : Optional.of(new Msg(source, date(source),
                     albumId(source), kind(source, count)));
@@ -233,7 +312,7 @@ final class ChannelModel implements SimChannel {
     }
 
     private static String mime(String type, Optional<String> name) {
-        String ext = name.map(n -> n.contains(".") ? n.substring(n.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT) : "")
+        String ext = name.map(n -> n.contains(".") ? n.substring(n.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "")
                 .orElse("");
         return switch (type) {
             case "photo" -> "image/jpeg";
@@ -269,8 +348,11 @@ final class ChannelModel implements SimChannel {
     }
 
     @Override
-    public Stream<SimMedia> media(int run, int posts) {
-        int count = count(run, posts);
+    public Stream<SimMedia> media(int run, int livePosts) {
+        if (posts.isPresent()) {
+            return media(run); // a discussion group's comments follow its channel's posts, not live posts of its own
+        }
+        int count = count(run, livePosts);
         return LongStream.rangeClosed(1, count)
                 .mapToObj(id -> messageAt(id, count))
                 .flatMap(Optional::stream)

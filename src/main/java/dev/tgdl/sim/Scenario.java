@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import dev.tgdl.config.DataSizes;
-import dev.tgdl.config.Durations;
+import dev.tgdl.config.ValueTexts.DurationText;
+import dev.tgdl.config.ValueTexts.SizeText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serial;
@@ -212,6 +212,10 @@ public record Scenario(String name, @JsonDeserialize(using = ScaleText.class) do
      * @param fileNames      names given to files, cycled ("" for a file without a name)
      * @param limits         limits of the data centre its files live on, if not the account's main one
      * @param faults         faults of its downloads, if not the account's
+     * @param topics         a supergroup's forum topics, by name, besides General ([] for a chat that is no forum)
+     * @param discussion     a channel's discussion group: the username of a supergroup of the scenario that
+     *                       holds its posts' comments ("" for none)
+     * @param commentShare   with a discussion group, the share of posts that have comments (1..4 each)
      * @param postEvery      a new message this often (simulated time) while a logged-in client runs (0: never)
      * @param postCount      how many such live posts the channel makes in all, across restarts (0: no end)
      * @param editEvery      every this many later messages (after the first {@code messages}) one is a text
@@ -223,8 +227,14 @@ public record Scenario(String name, @JsonDeserialize(using = ScaleText.class) do
                               @JsonDeserialize(using = InstantText.class) Instant start,
                               @JsonDeserialize(using = DurationText.class) Duration interval, List<String> fileNames,
                               Optional<Limits> limits, Optional<Faults> faults,
+                              List<String> topics, String discussion, double commentShare,
                               @JsonDeserialize(using = DurationText.class) Duration postEvery, int postCount,
                               int editEvery) {
+
+        /** Whether it is a forum supergroup (it has topics). */
+        public boolean forum() {
+            return !topics.isEmpty();
+        }
     }
 
     /**
@@ -423,6 +433,7 @@ public record Scenario(String name, @JsonDeserialize(using = ScaleText.class) do
         if (channels.size() > 200) {
             throw new ScenarioException("at most 200 channels");
         }
+        SimThreads.validate(channels);
         List<Long> chatIds = new ArrayList<>();
         channels.forEach(c -> chatIds.add(-1_000_000_000_000L - c.id()));
         chatIds.add(account.userId());
@@ -564,25 +575,6 @@ public record Scenario(String name, @JsonDeserialize(using = ScaleText.class) do
                 + " per real second) or max");
     }
 
-    /** Durations as text ("1.5s", "50m") or a number of seconds. */
-    static final class DurationText extends StdDeserializer<Duration> {
-        @Serial
-        private static final long serialVersionUID = 1L;
-
-        DurationText() {
-            super(Duration.class);
-        }
-
-        @Override
-        public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            try {
-                return Durations.parse(p.getValueAsString());
-            } catch (IllegalArgumentException | NullPointerException e) {
-                throw JsonMappingException.from(p, e.getMessage());
-            }
-        }
-    }
-
     /** Instants as ISO-8601 text. */
     static final class InstantText extends StdDeserializer<Instant> {
         @Serial
@@ -598,25 +590,6 @@ public record Scenario(String name, @JsonDeserialize(using = ScaleText.class) do
                 return Instant.parse(p.getValueAsString());
             } catch (RuntimeException e) {
                 throw JsonMappingException.from(p, "'" + p.getValueAsString() + "' is not an ISO-8601 instant such as 2025-01-01T00:00:00Z");
-            }
-        }
-    }
-
-    /** Sizes as text ("10MB", "1.5GiB") or a number of bytes. */
-    static final class SizeText extends StdDeserializer<Long> {
-        @Serial
-        private static final long serialVersionUID = 1L;
-
-        SizeText() {
-            super(Long.class);
-        }
-
-        @Override
-        public Long deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            try {
-                return DataSizes.parse(p.getValueAsString());
-            } catch (IllegalArgumentException | NullPointerException e) {
-                throw JsonMappingException.from(p, e.getMessage());
             }
         }
     }

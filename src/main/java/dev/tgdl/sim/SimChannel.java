@@ -1,5 +1,6 @@
 package dev.tgdl.sim;
 
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /** The model of a simulated channel: what tests and benchmarks know SHOULD be downloaded. */
@@ -23,7 +24,13 @@ public interface SimChannel {
     Stream<SimMedia> media(int run, int posts);
 
     /** The server ids of every message the channel has at {@code run} (media or not), oldest first. */
-    java.util.stream.LongStream messageIds(int run);
+    LongStream messageIds(int run);
+
+    /** The forum topic of a message of a forum (1 for General), 0 for a chat that is no forum. */
+    long topicOf(long messageId);
+
+    /** For a discussion group: the server id of the channel post a message of the group belongs to; 0 otherwise. */
+    long postOf(long messageId);
 
     /** The parts TDLib downloads a file of {@code size} bytes in (64 KiB to 512 KiB each). */
     static long parts(long size) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -249,6 +250,8 @@ final class SimClient {
             case "joinChatByInviteLink" -> joinInvite(r.path("invite_link").asText(), extra);
             case "getChatHistory", "searchChatMessages", "getChatMessageCount", "getMessage", "getMessages" ->
                     history(type, r, extra);
+            case "getSupergroupFullInfo" -> supergroupFullInfo(r.path("supergroup_id").asLong(), extra);
+            case "getForumTopics", "getForumTopic", "getForumTopicHistory", "getMessageThreadHistory" -> threads(type, r, extra);
             case "downloadFile" -> sim.transfers.download(this, r, extra);
             case "cancelDownloadFile" -> {
                 sim.transfers.cancel(this, r.path("file_id").asInt(), r.path("only_if_pending").asBoolean());
@@ -505,7 +508,7 @@ final class SimClient {
     }
 
     private ObjectNode qrState() {
-        byte[] token = ("sim-login-" + id + "-" + qrToken + "-" + sim.scenario().seed()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] token = ("sim-login-" + id + "-" + qrToken + "-" + sim.scenario().seed()).getBytes(StandardCharsets.UTF_8);
         return TdObjects.object("authorizationStateWaitOtherDeviceConfirmation")
                 .put("link", "tg://login?token=" + Base64.getUrlEncoder().withoutPadding().encodeToString(token));
     }
@@ -876,7 +879,18 @@ final class SimClient {
             if (accessible) {
                 know(target.get().chatId());
                 sim.touched(target.get());
-                target.get().message(id, run).ifPresent(msg -> info.set("message", SimMessages.message(sim, this, target.get(), msg)));
+                // in a forum, the link's topic; a topic's link (its opening message, or 1 for General) has no
+                // message (MessagesManager::get_message_link_info_object, td/telegram/MessagesManager.cpp)
+                boolean topicLink = target.get().spec().forum() && (id == SimThreads.GENERAL
+                        || SimThreads.opensTopic(target.get().spec(), id));
+                if (!topicLink) {
+                    target.get().message(id, run).ifPresent(msg -> info.set("message",
+                            SimMessages.message(sim, this, target.get(), msg)));
+                }
+                if (target.get().spec().forum()) {
+                    info.set("topic_id", TdObjects.object("messageTopicForum").put("forum_topic_id",
+                            (int) target.get().topicOf(id)));
+                }
             }
             info.put("media_timestamp", 0).put("checklist_task_id", 0).put("poll_option_id", "").put("for_album", false);
             return info;
@@ -1305,5 +1319,50 @@ final class SimClient {
             base = base.substring(base.length() - 60);
         }
         return fileId + "_" + (base.isEmpty() ? "file" : base).toLowerCase(Locale.ROOT);
+    }
+
+    // ---------------------------------------------------------------- forum topics and comments
+
+    /**
+     * getSupergroupFullInfo: a server query (channels.getFullChannel) for a supergroup TDLib has seen
+     * (ChatManager.cpp answers "Supergroup not found" for others).
+     */
+    private void supergroupFullInfo(long supergroupId, JsonNode extra) {
+        Optional<ChannelModel> channel = sim.channelById(supergroupId);
+        if (channel.isEmpty() || !knows(channel.get().chatId())) {
+            answer(extra, TdObjects.error(400, "Supergroup not found"));
+            return;
+        }
+        network("resolve", extra, () -> {
+            long linked = SimThreads.linkedChatId(channel.get());
+            if (linked != 0) {
+                know(linked); // the answer brings the linked chat along: TDLib knows it from then on
+            }
+            return SimThreads.fullInfo(channel.get());
+        });
+    }
+
+    /** The forum and thread requests (SimThreads), each one server query charged to the history limit. */
+    private void threads(String type, ObjectNode r, JsonNode extra) {
+        long chatId = r.path("chat_id").asLong();
+        Optional<ChannelModel> found = sim.channelByChatId(chatId);
+        if (found.isEmpty() || !knows(chatId)) {
+            answer(extra, TdObjects.error(400, sim.otherChat(chatId).isPresent() && knows(chatId)
+                    ? type.equals("getMessageThreadHistory") ? "Can't get message thread history in the chat"
+                    : "The chat is not a forum" : "Chat not found"));
+            return;
+        }
+        ChannelModel c = found.get();
+        if (c.spec().access().equals("private") || !accessible(c)) {
+            answerLater(sim.dc(c).latency(), extra, () -> TdObjects.error(400, "CHANNEL_PRIVATE"));
+            return;
+        }
+        sim.counters.historyLoads.incrementAndGet();
+        network("history", extra, () -> switch (type) {
+            case "getForumTopics" -> SimThreads.forumTopics(sim, this, c, r);
+            case "getForumTopic" -> SimThreads.forumTopic(sim, this, c, r);
+            case "getForumTopicHistory" -> SimThreads.forumTopicHistory(sim, this, c, r);
+            default -> SimThreads.threadHistory(sim, this, c, r);
+        });
     }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The content of every simulated file: a deterministic, random-access function of its unique id,
@@ -44,7 +45,7 @@ public final class SimFiles {
             int n;
             while ((n = in.readNBytes(actual, 0, actual.length)) > 0) {
                 fill(uniqueId, offset, expected, 0, n);
-                if (!java.util.Arrays.equals(actual, 0, n, expected, 0, n)) {
+                if (!Arrays.equals(actual, 0, n, expected, 0, n)) {
                     return false;
                 }
                 offset += n;

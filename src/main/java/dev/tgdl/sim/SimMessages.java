@@ -27,6 +27,7 @@ final class SimMessages {
                 .put("message_id", id << 20).put("checklist_task_id", 0).put("poll_option_id", "")
                 .put("origin_send_date", 0)));
         msg.set("content", content(sim, client, c, m));
+        SimThreads.decorate(c, m, client.run(), msg);
         if (c.editTarget(m.id()) && m.kind() instanceof ChannelModel.Media) {
             msg.put("edit_date", editDate(c, m));
         }
@@ -142,6 +143,9 @@ final class SimMessages {
             ObjectNode content = TdObjects.object("messageText");
             content.set("text", text(c, m, t.text()));
             return content;
+        }
+        if (m.kind() instanceof ChannelModel.TopicCreated(String name)) {
+            return SimThreads.topicCreated(name, m.id());
         }
         ChannelModel.Media media = (ChannelModel.Media) m.kind();
         ObjectNode file = sim.transfers.fileObject(client, c.fileId(media.sourceId(), 0)).orElseThrow();
@@ -306,14 +310,16 @@ final class SimMessages {
         long from = r.path("from_message_id").asLong() >> 20;
         int limit = Math.max(1, Math.min(MAX_PAGE, r.path("limit").asInt(MAX_PAGE)));
         int count = c.messageCount(run);
+        JsonNode topic = r.path("topic_id");
         ObjectNode result = TdObjects.object("foundChatMessages");
-        result.put("total_count", sim.count(c, run, filter));
+        result.put("total_count", topic.isObject() ? -1 : sim.count(c, run, filter));
         ArrayNode messages = result.putArray("messages");
         long id = from == 0 ? count : Math.min(from - 1, count);
         long last = 0;
         for (; id >= 1 && messages.size() < limit; id--) {
             Optional<ChannelModel.Msg> m = c.message(id, run);
-            if (m.isPresent() && matches(m.get(), filter) && (query.isEmpty() || text(m.get()).contains(query))) {
+            if (m.isPresent() && matches(m.get(), filter) && (query.isEmpty() || text(m.get()).contains(query))
+                    && SimThreads.inTopic(c, topic, id)) {
                 messages.add(message(sim, client, c, m.get()));
                 last = id;
             }

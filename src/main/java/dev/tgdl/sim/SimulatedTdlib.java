@@ -46,6 +46,7 @@ public final class SimulatedTdlib implements TdJson, AutoCloseable {
             "getMessageLinkInfo", "checkChatInviteLink", "joinChatByInviteLink", "getChatHistory", "searchChatMessages",
             "getChatMessageCount", "getMessage", "getMessages", "downloadFile", "cancelDownloadFile", "getFile",
             "deleteFile", "sendMessage", "openChat", "closeChat", "addProxy", "getProxies", "enableProxy", "disableProxy", "removeProxy",
+            "getSupergroupFullInfo", "getForumTopics", "getForumTopic", "getForumTopicHistory", "getMessageThreadHistory",
             "setLogStream", "setLogVerbosityLevel", "getLogVerbosityLevel", "testSquareInt", "testCallString");
     /** Methods td_execute runs. */
     static final Set<String> SYNCHRONOUS = Set.of("getOption", "setLogStream", "setLogVerbosityLevel",

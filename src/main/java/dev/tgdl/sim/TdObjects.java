@@ -243,7 +243,7 @@ final class TdObjects {
         return p;
     }
 
-    private static ObjectNode notificationSettings() {
+    static ObjectNode notificationSettings() {
         return object("chatNotificationSettings").put("use_default_mute_for", true).put("mute_for", 0)
                 .put("use_default_sound", true).put("sound_id", "0").put("use_default_show_preview", true)
                 .put("show_preview", true).put("use_default_mute_stories", true).put("mute_stories", false)
@@ -259,10 +259,10 @@ final class TdObjects {
         s.put("date", c.spec().start().getEpochSecond());
         s.set("status", object("chatMemberStatusMember").put("member_until_date", 0));
         s.put("member_count", c.spec().members()).put("boost_level", 0).put("has_automatic_translation", false)
-                .put("has_linked_chat", false).put("has_location", false).put("sign_messages", false)
+                .put("has_linked_chat", SimThreads.linkedChatId(c) != 0).put("has_location", false).put("sign_messages", false)
                 .put("show_message_sender", false).put("join_to_send_messages", c.spec().group()).put("join_by_request", false)
                 .put("is_slow_mode_enabled", false).put("is_channel", !c.spec().group()).put("is_broadcast_group", false)
-                .put("is_forum", false).put("is_direct_messages_group", false).put("is_administered_direct_messages_group", false)
+                .put("is_forum", c.spec().forum()).put("is_direct_messages_group", false).put("is_administered_direct_messages_group", false)
                 .put("has_direct_messages_group", false).put("has_forum_tabs", false).put("paid_message_star_count", 0);
         return s;
     }

@@ -97,12 +97,14 @@ public final class TdApi {
 
     /**
      * The fields of {@code message} tgdl reads. {@code media_album_id} is an int64: a JSON string;
-     * {@code sender_id}, {@code interaction_info} and {@code reply_to} may be absent (null).
+     * {@code sender_id}, {@code interaction_info}, {@code reply_to}, {@code topic_id} and
+     * {@code forward_info} may be absent (null).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Message(long id, long chatId, int date, int editDate,
                           @JsonFormat(shape = JsonFormat.Shape.STRING) long mediaAlbumId, MessageContent content,
-                          MessageSender senderId, MessageInteractionInfo interactionInfo, MessageReplyTo replyTo) {
+                          MessageSender senderId, MessageInteractionInfo interactionInfo, MessageReplyTo replyTo,
+                          MessageTopic topicId, MessageForwardInfo forwardInfo) {
     }
 
     /** The {@code MessageSender} classes: {@code messageSenderUser user_id:int53}, {@code messageSenderChat chat_id:int53}. */
@@ -122,9 +124,65 @@ public final class TdApi {
     public record MessageSenderChat(long chatId) implements MessageSender {
     }
 
-    /** {@code messageInteractionInfo view_count:int32 forward_count:int32 ...} (the counts tgdl reads). */
+    /**
+     * {@code messageInteractionInfo view_count:int32 forward_count:int32 reply_info:messageReplyInfo ...} (the
+     * fields tgdl reads); {@code reply_info} is absent unless the message can have comments or replies.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record MessageInteractionInfo(int viewCount, int forwardCount) {
+    public record MessageInteractionInfo(int viewCount, int forwardCount, MessageReplyInfo replyInfo) {
+    }
+
+    /** {@code messageReplyInfo reply_count:int32 ...}: a channel post's comments. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MessageReplyInfo(int replyCount) {
+    }
+
+    /**
+     * The {@code MessageTopic} classes tgdl reads: a forum topic, or a message thread (the comments of a
+     * channel post in its discussion group); the others read as {@link MessageTopicOther}.
+     */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "@type", defaultImpl = MessageTopicOther.class)
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = MessageTopicForum.class, name = "messageTopicForum"),
+        @JsonSubTypes.Type(value = MessageTopicThread.class, name = "messageTopicThread"),
+    })
+    public sealed interface MessageTopic permits MessageTopicForum, MessageTopicThread, MessageTopicOther {
+    }
+
+    /** {@code messageTopicForum forum_topic_id:int32}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MessageTopicForum(int forumTopicId) implements MessageTopic {
+    }
+
+    /** {@code messageTopicThread message_thread_id:int53}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MessageTopicThread(long messageThreadId) implements MessageTopic {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MessageTopicOther() implements MessageTopic {
+    }
+
+    /** {@code messageForwardInfo origin:MessageOrigin ...}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MessageForwardInfo(MessageOrigin origin) {
+    }
+
+    /** The {@code MessageOrigin} classes tgdl reads: a channel post; the others read as {@link MessageOriginOther}. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "@type", defaultImpl = MessageOriginOther.class)
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = MessageOriginChannel.class, name = "messageOriginChannel"),
+    })
+    public sealed interface MessageOrigin permits MessageOriginChannel, MessageOriginOther {
+    }
+
+    /** {@code messageOriginChannel chat_id:int53 message_id:int53 author_signature:string}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MessageOriginChannel(long chatId, long messageId) implements MessageOrigin {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MessageOriginOther() implements MessageOrigin {
     }
 
     /** The {@code MessageReplyTo} classes: a reply to a message; a reply to a story reads as {@link MessageReplyToOther}. */
@@ -166,9 +224,16 @@ public final class TdApi {
         @JsonSubTypes.Type(value = MessageVideoNote.class, name = "messageVideoNote"),
         @JsonSubTypes.Type(value = MessageSticker.class, name = "messageSticker"),
         @JsonSubTypes.Type(value = MessageText.class, name = "messageText"),
+        @JsonSubTypes.Type(value = MessageForumTopicCreated.class, name = "messageForumTopicCreated"),
     })
     public sealed interface MessageContent permits MessagePhoto, MessageVideo, MessageDocument, MessageAudio,
-            MessageAnimation, MessageVoiceNote, MessageVideoNote, MessageSticker, MessageText, MessageOther {
+            MessageAnimation, MessageVoiceNote, MessageVideoNote, MessageSticker, MessageText, MessageForumTopicCreated,
+            MessageOther {
+    }
+
+    /** {@code messageForumTopicCreated name:string ...}: the service message that opens a forum topic. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MessageForumTopicCreated(String name) implements MessageContent {
     }
 
     /** {@code messageText text:formattedText ...}. */
@@ -323,7 +388,32 @@ public final class TdApi {
 
     /** {@code supergroup}: a channel or a supergroup; {@code member_count} is 0 when TDLib does not know it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Supergroup(long id, Usernames usernames, int memberCount, boolean isChannel) {
+    public record Supergroup(long id, Usernames usernames, int memberCount, boolean isChannel, boolean isForum,
+                             boolean hasLinkedChat) {
+    }
+
+    /** {@code supergroupFullInfo linked_chat_id:int53 ...}: a channel's discussion group, or a group's channel. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SupergroupFullInfo(long linkedChatId) {
+    }
+
+    /** {@code forumTopicInfo chat_id:int53 forum_topic_id:int32 name:string ... is_general:Bool ...}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ForumTopicInfo(long chatId, int forumTopicId, String name, boolean isGeneral) {
+    }
+
+    /** {@code forumTopic info:forumTopicInfo ...}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ForumTopic(ForumTopicInfo info) {
+    }
+
+    /**
+     * {@code forumTopics total_count:int32 topics:vector<forumTopic> next_offset_date:int32
+     * next_offset_message_id:int53 next_offset_forum_topic_id:int32}.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ForumTopics(int totalCount, List<ForumTopic> topics, int nextOffsetDate, long nextOffsetMessageId,
+                              int nextOffsetForumTopicId) {
     }
 
     /** {@code basicGroup id:int53 member_count:int32 ...}. */
@@ -342,7 +432,7 @@ public final class TdApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record MessageLinkInfo(boolean isPublic, long chatId, Message message, boolean forAlbum) {
+    public record MessageLinkInfo(boolean isPublic, long chatId, Message message, boolean forAlbum, MessageTopic topicId) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -3,6 +3,7 @@ package dev.tgdl.td;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tgdl.time.TimeSource;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +102,7 @@ public final class TdClient implements AutoCloseable {
         try {
             JsonNode node = TdCodec.mapper().readTree(request);
             object = node instanceof ObjectNode o ? o : null;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             object = null;
         }
         if (object != null) {

@@ -10,6 +10,7 @@ import dev.tgdl.td.TdApi.ChatJoinResult;
 import dev.tgdl.td.TdApi.Chats;
 import dev.tgdl.td.TdApi.Count;
 import dev.tgdl.td.TdApi.File;
+import dev.tgdl.td.TdApi.ForumTopics;
 import dev.tgdl.td.TdApi.FoundChatMessages;
 import dev.tgdl.td.TdApi.Function;
 import dev.tgdl.td.TdApi.Message;
@@ -18,6 +19,7 @@ import dev.tgdl.td.TdApi.Messages;
 import dev.tgdl.td.TdApi.Ok;
 import dev.tgdl.td.TdApi.OptionValue;
 import dev.tgdl.td.TdApi.Supergroup;
+import dev.tgdl.td.TdApi.SupergroupFullInfo;
 import dev.tgdl.td.TdApi.User;
 import java.util.List;
 
@@ -292,5 +294,54 @@ public final class TdFunctions {
     public record SetLogVerbosityLevel(int newVerbosityLevel) implements Function<Ok> {
         public String type() { return "setLogVerbosityLevel"; }
         public Class<Ok> resultType() { return Ok.class; }
+    }
+
+    // ---------------------------------------------------------------- forum topics and comments
+
+    /**
+     * A {@code MessageTopic} as a request names it: {@code messageTopicForum forum_topic_id:int32} (the
+     * other classes are not needed by tgdl).
+     */
+    public record MessageTopicForum(@JsonProperty("@type") String type, int forumTopicId) {
+        public MessageTopicForum(int forumTopicId) {
+            this("messageTopicForum", forumTopicId);
+        }
+    }
+
+    /** {@code getSupergroupFullInfo supergroup_id:int53}: for {@code linked_chat_id}, a channel's discussion group. */
+    public record GetSupergroupFullInfo(long supergroupId) implements Function<SupergroupFullInfo> {
+        public String type() { return "getSupergroupFullInfo"; }
+        public Class<SupergroupFullInfo> resultType() { return SupergroupFullInfo.class; }
+    }
+
+    /** {@code getForumTopics chat_id query offset_date offset_message_id offset_forum_topic_id limit}. */
+    public record GetForumTopics(long chatId, String query, int offsetDate, long offsetMessageId, int offsetForumTopicId,
+                                 int limit) implements Function<ForumTopics> {
+        public String type() { return "getForumTopics"; }
+        public Class<ForumTopics> resultType() { return ForumTopics.class; }
+    }
+
+    /** {@code getForumTopicHistory chat_id forum_topic_id from_message_id offset limit}: one topic's messages, newest first. */
+    public record GetForumTopicHistory(long chatId, int forumTopicId, long fromMessageId, int offset, int limit)
+            implements Function<Messages> {
+        public String type() { return "getForumTopicHistory"; }
+        public Class<Messages> resultType() { return Messages.class; }
+    }
+
+    /** {@code searchChatMessages} within one forum topic ({@code topic_id} a {@code messageTopicForum}). */
+    public record SearchTopicMessages(long chatId, MessageTopicForum topicId, String query, long fromMessageId, int offset,
+                                      int limit, TypeOnly filter) implements Function<FoundChatMessages> {
+        public String type() { return "searchChatMessages"; }
+        public Class<FoundChatMessages> resultType() { return FoundChatMessages.class; }
+    }
+
+    /**
+     * {@code getMessageThreadHistory chat_id message_id from_message_id offset limit}: for a channel post, the
+     * comments in the channel's discussion group, newest first.
+     */
+    public record GetMessageThreadHistory(long chatId, long messageId, long fromMessageId, int offset, int limit)
+            implements Function<Messages> {
+        public String type() { return "getMessageThreadHistory"; }
+        public Class<Messages> resultType() { return Messages.class; }
     }
 }

@@ -1,5 +1,8 @@
 package dev.tgdl.telegram;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -43,10 +46,10 @@ public enum SearchFilter {
             return Optional.empty();
         }
         EnumSet<MediaType> left = EnumSet.copyOf(types);
-        List<SearchFilter> chosen = new java.util.ArrayList<>();
+        List<SearchFilter> chosen = new ArrayList<>();
         // widest filters first, and only filters that return nothing unwanted
-        List<SearchFilter> widestFirst = java.util.Arrays.stream(values())
-                .sorted(java.util.Comparator.comparingInt((SearchFilter f) -> -f.covers.size())).toList();
+        List<SearchFilter> widestFirst = Arrays.stream(values())
+                .sorted(Comparator.comparingInt((SearchFilter f) -> -f.covers.size())).toList();
         for (SearchFilter f : widestFirst) {
             if (types.containsAll(f.covers) && left.stream().anyMatch(f.covers::contains)) {
                 chosen.add(f);

@@ -4,13 +4,19 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A SOURCE as the user typed it: {@code @name}, {@code name}, {@code https://t.me/name[/ID]},
- * {@code https://t.me/c/CHANNEL/ID}, a {@code -100...} chat id, or an invite link
+ * {@code https://t.me/name/TOPIC/ID}, {@code https://t.me/c/CHANNEL/ID},
+ * {@code https://t.me/c/CHANNEL/TOPIC/ID}, a {@code -100...} chat id, or an invite link
  * ({@code https://t.me/+HASH}, {@code https://t.me/joinchat/HASH}).
+ *
+ * <p>{@code t.me/name/N} is a message link to a chat, and to a forum a link to topic N as well: a topic's
+ * id is the id of the message that opened it (and 1 is the General topic), which is how TDLib writes topic
+ * links (getForumTopicLink). Which one it is only the chat can say, so {@link Telegram#resolve} decides.
  */
 public sealed interface SourceRef {
 
@@ -21,12 +27,32 @@ public sealed interface SourceRef {
     record Username(String text, String username) implements SourceRef {
     }
 
-    /** One message (or its album) of a public chat: {@code t.me/name/ID}. */
-    record PublicPost(String text, String username, long serverMessageId) implements SourceRef {
+    /**
+     * One message (or its album) of a public chat: {@code t.me/name/ID}, or {@code t.me/name/TOPIC/ID} in a
+     * forum topic; {@code t.me/name/TOPIC} of a forum is the whole topic.
+     *
+     * @param topicId the topic a {@code t.me/name/TOPIC/ID} link names
+     */
+    record PublicPost(String text, String username, long serverMessageId, OptionalLong topicId) implements SourceRef {
+
+        /** A link that names no topic. */
+        public PublicPost(String text, String username, long serverMessageId) {
+            this(text, username, serverMessageId, OptionalLong.empty());
+        }
     }
 
-    /** One message of a private channel: {@code t.me/c/CHANNEL/ID}; resolved through its link. */
-    record PrivatePost(String text, long channelId, long serverMessageId) implements SourceRef {
+    /**
+     * One message of a private channel: {@code t.me/c/CHANNEL/ID} or {@code t.me/c/CHANNEL/TOPIC/ID};
+     * resolved through its link; {@code t.me/c/CHANNEL/TOPIC} of a forum is the whole topic.
+     *
+     * @param topicId the topic a {@code t.me/c/CHANNEL/TOPIC/ID} link names
+     */
+    record PrivatePost(String text, long channelId, long serverMessageId, OptionalLong topicId) implements SourceRef {
+
+        /** A link that names no topic. */
+        public PrivatePost(String text, long channelId, long serverMessageId) {
+            this(text, channelId, serverMessageId, OptionalLong.empty());
+        }
     }
 
     /** A chat id: {@code -100...} for channels and supergroups. */
@@ -38,7 +64,8 @@ public sealed interface SourceRef {
     }
 
     /** The accepted forms, for error messages. */
-    String FORMS = "@username, username, https://t.me/username[/ID], https://t.me/c/CHANNEL/ID, "
+    String FORMS = "@username, username, https://t.me/username[/ID], https://t.me/username/TOPIC/ID, "
+            + "https://t.me/c/CHANNEL[/TOPIC]/ID, "
             + "a -100... chat id, or an invite link (https://t.me/+HASH)";
 
     /**
@@ -115,8 +142,12 @@ public sealed interface SourceRef {
                 if (parts.length == 2) {
                     return Optional.of(new ChatId(raw, -1_000_000_000_000L - channel.get()));
                 }
-                // t.me/c/CHANNEL/ID or t.me/c/CHANNEL/THREAD/ID: the message is the last number
-                return number(parts[parts.length - 1]).map(id -> new PrivatePost(raw, channel.get(), id));
+                // t.me/c/CHANNEL/ID or t.me/c/CHANNEL/TOPIC/ID: the message is the last number
+                OptionalLong topic = parts.length == 4 ? topicOf(parts[2]) : OptionalLong.empty();
+                if (parts.length > 4 || parts.length == 4 && topic.isEmpty()) {
+                    return Optional.empty();
+                }
+                return number(parts[parts.length - 1]).map(id -> new PrivatePost(raw, channel.get(), id, topic));
             }
             int offset = first.equals("s") ? 1 : 0; // t.me/s/name is the web preview of a channel
             if (parts.length <= offset || !USERNAME.matcher(parts[offset]).matches()) {
@@ -126,7 +157,17 @@ public sealed interface SourceRef {
             if (parts.length == offset + 1) {
                 return Optional.of(new Username(raw, name));
             }
-            return number(parts[parts.length - 1]).map(id -> new PublicPost(raw, name, id));
+            // t.me/name/ID or t.me/name/TOPIC/ID
+            OptionalLong topic = parts.length == offset + 3 ? topicOf(parts[offset + 1]) : OptionalLong.empty();
+            if (parts.length > offset + 3 || parts.length == offset + 3 && topic.isEmpty()) {
+                return Optional.empty();
+            }
+            return number(parts[parts.length - 1]).map(id -> new PublicPost(raw, name, id, topic));
+        }
+
+        private static OptionalLong topicOf(String s) {
+            Optional<Long> id = number(s);
+            return id.isPresent() && id.get() <= Integer.MAX_VALUE ? OptionalLong.of(id.get()) : OptionalLong.empty();
         }
 
         private static Optional<SourceRef> parseTg(String raw, String text) {

@@ -116,6 +116,19 @@ final class TdMessages {
         long size = file.size() > 0 ? file.size() : file.expectedSize();
         RemoteFile remote = new RemoteFile(file.id(), file.remote().uniqueId(), size);
         Optional<String> name = Optional.ofNullable(fileName).filter(n -> !n.isEmpty());
-        return Optional.of(new MediaItem(chat, serverId, date, m.mediaAlbumId(), type, name, mime == null ? "" : mime, remote));
+        return Optional.of(new MediaItem(chat, serverId, date, m.mediaAlbumId(), type, name, mime == null ? "" : mime, remote,
+                thread(m)));
+    }
+
+    /** A forum message's topic (its name is not in the message: "" until the caller names it). */
+    private static MessageThread thread(TdApi.Message m) {
+        return m.topicId() instanceof TdApi.MessageTopicForum(int forumTopicId)
+                ? new MessageThread.Topic(forumTopicId, "") : MessageThread.NONE;
+    }
+
+    /** How many comments a channel post has ({@code interaction_info.reply_info.reply_count}; 0 when it can have none). */
+    static int comments(TdApi.Message m) {
+        TdApi.MessageInteractionInfo info = m.interactionInfo();
+        return info == null || info.replyInfo() == null ? 0 : Math.max(0, info.replyInfo().replyCount());
     }
 }

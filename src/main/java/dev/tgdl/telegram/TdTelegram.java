@@ -8,12 +8,15 @@ import dev.tgdl.td.TdUpdateListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -79,7 +82,7 @@ public final class TdTelegram implements Telegram {
     public ResolvedSource resolve(SourceRef ref, boolean join) {
         return switch (ref) {
             case SourceRef.Username u -> new ResolvedSource(ref, chatByUsername(u.username()), Optional.empty());
-            case SourceRef.PublicPost p -> new ResolvedSource(ref, chatByUsername(p.username()), Optional.of(p.serverMessageId()));
+            case SourceRef.PublicPost p -> resolvePublicPost(p);
             case SourceRef.PrivatePost p -> resolvePrivatePost(p);
             case SourceRef.ChatId c -> new ResolvedSource(ref, chat(call(new TdFunctions.GetChat(c.chatId()),
                     "chat " + c.chatId())), Optional.empty());
@@ -104,15 +107,57 @@ public final class TdTelegram implements Telegram {
         return chat(chat, Optional.of(username));
     }
 
+    private ResolvedSource resolvePublicPost(SourceRef.PublicPost p) {
+        TdApi.Chat chat = call(new TdFunctions.SearchPublicChat(p.username()), "@" + p.username());
+        return post(p, chat, chat(chat, Optional.of(p.username())), p.serverMessageId(), p.topicId());
+    }
+
     private ResolvedSource resolvePrivatePost(SourceRef.PrivatePost p) {
-        String url = "https://t.me/c/" + p.channelId() + "/" + p.serverMessageId();
+        String url = "https://t.me/c/" + p.channelId() + "/"
+                + (p.topicId().isPresent() ? p.topicId().getAsLong() + "/" : "") + p.serverMessageId();
         TdApi.MessageLinkInfo info = call(new TdFunctions.GetMessageLinkInfo(url), url);
         if (info.chatId() == 0) {
             throw new TelegramException(TelegramException.Kind.ACCESS_DENIED,
                     url + ": this account cannot see that chat (not a member?)");
         }
         TdApi.Chat chat = call(new TdFunctions.GetChat(info.chatId()), url);
-        return new ResolvedSource(p, chat(chat), Optional.of(p.serverMessageId()));
+        if (p.topicId().isEmpty() && info.message() == null
+                && info.topicId() instanceof TdApi.MessageTopicForum(int forumTopicId)) {
+            // a topic's link: TDLib answers it with the topic and no message
+            return new ResolvedSource(p, chat(chat), Optional.empty(), OptionalLong.of(forumTopicId));
+        }
+        return post(p, chat, chat(chat), p.serverMessageId(), p.topicId());
+    }
+
+    /**
+     * A message link as a source: that message, in the topic the link names; or, in a forum, the whole
+     * topic when the link is a topic's: its message is the one that opened the topic, or it is 1, the General
+     * topic (the links getForumTopicLink writes, td/telegram/ForumTopicManager.cpp; getMessageLinkInfo reads
+     * them so too, MessagesManager::get_message_link_info_object).
+     */
+    private ResolvedSource post(SourceRef ref, TdApi.Chat td, Chat chat, long serverId, OptionalLong topic) {
+        if (topic.isPresent()) {
+            return new ResolvedSource(ref, chat, Optional.of(serverId), topic);
+        }
+        if (isForum(td)) {
+            boolean opensTopic = serverId == ForumTopic.GENERAL || call(new TdFunctions.GetMessage(chat.id(), serverId << 20),
+                    chat.displayName() + "/" + serverId).content() instanceof TdApi.MessageForumTopicCreated;
+            if (opensTopic) {
+                return new ResolvedSource(ref, chat, Optional.empty(), OptionalLong.of(serverId));
+            }
+        }
+        return new ResolvedSource(ref, chat, Optional.of(serverId));
+    }
+
+    private boolean isForum(TdApi.Chat chat) {
+        return supergroup(chat).map(TdApi.Supergroup::isForum).orElse(false);
+    }
+
+    private Optional<TdApi.Supergroup> supergroup(TdApi.Chat chat) {
+        if (chat.type() instanceof TdApi.ChatTypeSupergroup(long supergroupId, _)) {
+            return Optional.of(call(new TdFunctions.GetSupergroup(supergroupId), "supergroup " + supergroupId));
+        }
+        return Optional.empty();
     }
 
     private ResolvedSource resolveInvite(SourceRef.InviteLink link, boolean join) {
@@ -232,7 +277,28 @@ public final class TdTelegram implements Telegram {
         Chat chat = request.chat();
         List<TdApi.Message> messages;
         OptionalLong next;
-        if (request.filter().isPresent()) {
+        MessageThread thread = MessageThread.NONE;
+        Chat itemChat = chat;
+        if (request.scope() instanceof PageRequest.Scope.Topic(ForumTopic topic)) {
+            thread = new MessageThread.Topic(topic.id(), topic.name());
+            if (request.filter().isPresent()) {
+                TdApi.FoundChatMessages found = call(new TdFunctions.SearchTopicMessages(chat.id(),
+                        new TdFunctions.MessageTopicForum((int) topic.id()), "", request.cursor(), 0, PAGE,
+                        new TdFunctions.TypeOnly(request.filter().get().tdType())), chat.displayName());
+                messages = found.messages() == null ? List.of() : found.messages();
+                next = found.nextFromMessageId() == 0 ? OptionalLong.empty() : OptionalLong.of(found.nextFromMessageId());
+            } else {
+                messages = list(call(new TdFunctions.GetForumTopicHistory(chat.id(), (int) topic.id(), request.cursor(), 0,
+                        PAGE), chat.displayName() + " topic " + topic.id()));
+                next = belowOldest(messages);
+            }
+        } else if (request.scope() instanceof PageRequest.Scope.Comments(Chat group, long postId)) {
+            thread = new MessageThread.Comment(chat, postId);
+            itemChat = group;
+            messages = list(call(new TdFunctions.GetMessageThreadHistory(chat.id(), postId << 20, request.cursor(), 0, PAGE),
+                    chat.displayName() + "/" + postId + " comments"));
+            next = belowOldest(messages);
+        } else if (request.filter().isPresent()) {
             TdApi.FoundChatMessages found = call(new TdFunctions.SearchChatMessages(chat.id(), "", request.cursor(), 0,
                     PAGE, new TdFunctions.TypeOnly(request.filter().get().tdType())), chat.displayName());
             messages = found.messages() == null ? List.of() : found.messages();
@@ -247,11 +313,17 @@ public final class TdTelegram implements Telegram {
         }
         List<MediaItem> items = new ArrayList<>(messages.size());
         List<MessageInfo> scanned = new ArrayList<>(messages.size());
+        List<Long> commented = new ArrayList<>();
         long oldest = 0;
         long newest = 0;
         for (TdApi.Message m : messages) {
-            Optional<MediaItem> item = TdMessages.media(chat, m);
+            MessageThread in = thread;
+            Optional<MediaItem> item = TdMessages.media(itemChat, m)
+                    .map(i -> in == MessageThread.NONE ? i : i.withThread(in));
             item.ifPresent(items::add);
+            if (TdMessages.comments(m) > 0) {
+                commented.add(m.id() >> 20);
+            }
             scanned.add(TdMessages.info(m, item.map(MediaItem::type)));
             long serverId = m.id() >> 20;
             oldest = oldest == 0 ? serverId : Math.min(oldest, serverId);
@@ -259,7 +331,23 @@ public final class TdTelegram implements Telegram {
         }
         items.sort(Comparator.comparingLong(MediaItem::messageId).reversed());
         scanned.sort(Comparator.comparingLong(MessageInfo::messageId).reversed());
-        return new MediaPage(items, messages.size(), next, newest, oldest, scanned);
+        commented.sort(Comparator.reverseOrder());
+        return new MediaPage(items, messages.size(), next, newest, oldest, scanned, commented);
+    }
+
+    private static List<TdApi.Message> list(TdApi.Messages page) {
+        return page.messages() == null ? List.of() : page.messages();
+    }
+
+    /**
+     * The cursor below a page of getForumTopicHistory or getMessageThreadHistory. Unlike getChatHistory they
+     * include from_message_id itself (MessagesManager::get_message_thread_history searches from the next server
+     * id down), so the next page starts one server id below the oldest message; an empty page, or one that
+     * reached message 1, ends the scan.
+     */
+    private static OptionalLong belowOldest(List<TdApi.Message> messages) {
+        long oldest = messages.stream().mapToLong(m -> m.id() >> 20).min().orElse(0);
+        return oldest <= 1 ? OptionalLong.empty() : OptionalLong.of((oldest - 1) << 20);
     }
 
     @Override
@@ -273,7 +361,28 @@ public final class TdTelegram implements Telegram {
     public List<MediaItem> message(Chat chat, long serverMessageId) {
         TdApi.Message message = call(new TdFunctions.GetMessage(chat.id(), serverMessageId << 20),
                 chat.displayName() + "/" + serverMessageId);
-        return TdMessages.media(chat, message).stream().toList();
+        Optional<MediaItem> item = TdMessages.media(chat, message);
+        if (item.isPresent() && message.topicId() instanceof TdApi.MessageTopicThread(long threadId)
+                && threadId != message.id()) {
+            Optional<MessageThread> post = commentedPost(chat, threadId);
+            if (post.isPresent()) {
+                return List.of(item.get().withThread(post.get()));
+            }
+        }
+        return item.stream().toList();
+    }
+
+    /**
+     * The channel post a discussion group's thread comments on: the thread's first message is the post's
+     * automatic forward, whose origin is the post (messageOriginChannel).
+     */
+    private Optional<MessageThread> commentedPost(Chat group, long threadId) {
+        TdApi.Message head = call(new TdFunctions.GetMessage(group.id(), threadId), group.displayName() + "/" + (threadId >> 20));
+        if (head.forwardInfo() != null && head.forwardInfo().origin() instanceof TdApi.MessageOriginChannel(long channelId,
+                long postId)) {
+            return knownChat(channelId).map(channel -> new MessageThread.Comment(channel, postId >> 20));
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -310,7 +419,7 @@ public final class TdTelegram implements Telegram {
         }
         client.send(new TdFunctions.DownloadFile(file.fileId(), priority, 0, 0, false)).whenComplete((f, error) -> {
             if (error != null) {
-                Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+                Throwable cause = error instanceof CompletionException ? error.getCause() : error;
                 download.fail(cause instanceof TdException td ? TdErrors.map(td, "download " + file.uniqueId())
                         : new TelegramException(TelegramException.Kind.TRANSIENT, "download " + file.uniqueId()
                         + ": " + cause, null, cause));
@@ -409,6 +518,59 @@ public final class TdTelegram implements Telegram {
 
     private static String nonNull(String s) {
         return s == null ? "" : s;
+    }
+
+    // ---------------------------------------------------------------- forum topics and discussion groups
+
+    /** The most topics one getForumTopics returns (ForumTopicManager::get_forum_topics asks the server for up to 100). */
+    private static final int TOPICS_PAGE = 100;
+
+    /**
+     * getForumTopics until a page is empty or total_count topics are in, each page starting at the offsets the
+     * last one returned (td/telegram/ForumTopicManager.cpp, on_get_forum_topics).
+     */
+    @Override
+    public Optional<List<ForumTopic>> forumTopics(Chat chat) {
+        TdApi.Chat td = call(new TdFunctions.GetChat(chat.id()), chat.displayName());
+        if (!isForum(td)) {
+            return Optional.empty();
+        }
+        List<ForumTopic> topics = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        int offsetDate = 0;
+        long offsetMessage = 0;
+        int offsetTopic = 0;
+        while (true) {
+            TdApi.ForumTopics page = call(new TdFunctions.GetForumTopics(chat.id(), "", offsetDate, offsetMessage, offsetTopic,
+                    TOPICS_PAGE), chat.displayName() + " topics");
+            List<TdApi.ForumTopic> got = page.topics() == null ? List.of() : page.topics();
+            int before = topics.size();
+            for (TdApi.ForumTopic t : got) {
+                if (t != null && t.info() != null && seen.add((long) t.info().forumTopicId())) {
+                    topics.add(new ForumTopic(t.info().forumTopicId(), nonNull(t.info().name()), t.info().isGeneral()));
+                }
+            }
+            if (topics.size() == before || topics.size() >= page.totalCount()) {
+                return Optional.of(List.copyOf(topics));
+            }
+            offsetDate = page.nextOffsetDate();
+            offsetMessage = page.nextOffsetMessageId();
+            offsetTopic = page.nextOffsetForumTopicId();
+        }
+    }
+
+    @Override
+    public Optional<Chat> discussionGroup(Chat chat) {
+        TdApi.Chat td = call(new TdFunctions.GetChat(chat.id()), chat.displayName());
+        Optional<TdApi.Supergroup> group = supergroup(td);
+        if (group.isEmpty() || !group.get().isChannel() || !group.get().hasLinkedChat()) {
+            return Optional.empty();
+        }
+        long linked = call(new TdFunctions.GetSupergroupFullInfo(group.get().id()), chat.displayName()).linkedChatId();
+        if (linked == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(chat(call(new TdFunctions.GetChat(linked), chat.displayName() + " discussion group")));
     }
 
     /** One asynchronous download, driven by TDLib's answers and updateFile. */

@@ -84,4 +84,16 @@ public interface Telegram {
 
     /** Stops running a listener given to {@link #onSpeedLimit} (an engine whose run ended). */
     void removeSpeedLimitListener(Runnable listener);
+
+    /**
+     * Every topic of a forum supergroup (getForumTopics, paged), the General topic included; empty when
+     * the chat is not a forum.
+     */
+    Optional<List<ForumTopic>> forumTopics(Chat chat);
+
+    /**
+     * The discussion group of a channel: the supergroup its posts' comments are in
+     * ({@code supergroupFullInfo.linked_chat_id}); empty when the chat is no channel or has none.
+     */
+    Optional<Chat> discussionGroup(Chat chat);
 }

@@ -2,6 +2,7 @@ package dev.tgdl.time;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +47,7 @@ final class SystemTimeSource implements TimeSource {
     public <T> T await(CompletableFuture<T> future) throws InterruptedException, ExecutionException {
         try {
             return future.get();
-        } catch (java.util.concurrent.CancellationException e) {
+        } catch (CancellationException e) {
             throw new ExecutionException(e);
         }
     }
@@ -56,7 +57,7 @@ final class SystemTimeSource implements TimeSource {
             throws InterruptedException, ExecutionException, TimeoutException {
         try {
             return future.get(Math.max(0, Deadlines.plus(0, timeout)), TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.CancellationException e) {
+        } catch (CancellationException e) {
             throw new ExecutionException(e);
         }
     }

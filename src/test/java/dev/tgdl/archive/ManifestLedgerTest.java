@@ -11,6 +11,7 @@ import dev.tgdl.time.ManualTimeSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -147,7 +148,7 @@ class ManifestLedgerTest {
         assertThat(List.of(status.done(), status.pending(), status.retryDue(), status.retryLater(), status.failed()))
                 .containsExactly(1L, 1L, 0L, 1L, 1L);
         assertThat(status.bytes()).isEqualTo(1000);
-        assertThat(status.nextRetryAt()).contains(clock.now().plus(Duration.ofMinutes(5)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(status.nextRetryAt()).contains(clock.now().plus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MILLIS));
     }
 
     @Test

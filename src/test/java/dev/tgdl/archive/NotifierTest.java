@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class NotifierTest {
         sim.close();
         assertThat(sent).hasSize(20).allMatch(m -> m.chatId() == 777000001L);
         assertThat(sent).extracting(SentMessage::text).containsExactly(
-                java.util.stream.IntStream.range(0, 20).mapToObj(i -> "summary " + i).toArray(String[]::new));
+                IntStream.range(0, 20).mapToObj(i -> "summary " + i).toArray(String[]::new));
         for (int k = 5; k < 20; k++) {
             Duration since = Duration.between(sent.getFirst().at(), sent.get(k).at());
             // at most the burst of 5 at once, then at most one a second

@@ -167,6 +167,7 @@ class ArchiveCliTest {
         assertThat(stopped.exitCode()).isEqualTo(5);
         JsonNode doc = JSON.readTree(stopped.out());
         assertThat(doc.path("jobs").get(0).path("report").path("stopped").asText()).isEqualTo("max_duration");
+        assertThat(doc.path("exit_code").asInt()).isEqualTo(5);
         long partial = files(out);
         List<SimMedia> all = Scenario.builtin().channel("demo").orElseThrow().media(1).toList();
         assertThat(partial).isBetween(1L, (long) all.size() - 1);

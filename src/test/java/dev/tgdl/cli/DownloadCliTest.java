@@ -8,8 +8,11 @@ import dev.tgdl.sim.Scenario;
 import dev.tgdl.sim.SimFiles;
 import dev.tgdl.sim.SimMedia;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -107,7 +110,7 @@ class DownloadCliTest {
         for (Path p : files(out)) {
             String name = p.getFileName().toString();
             assertThat(name).doesNotContain("\u202E", "\\", ":", "\u0000", "\n");
-            assertThat(name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
+            assertThat(name.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
         }
     }
 
@@ -190,8 +193,8 @@ class DownloadCliTest {
     void dateRange_selectsMessagesByDate() throws IOException {
         Path out = home.resolve("out");
         List<SimMedia> all = media("demo");
-        java.time.Instant since = all.get(40).date();
-        java.time.Instant until = all.get(80).date();
+        Instant since = all.get(40).date();
+        Instant until = all.get(80).date();
         tgdl().run("--simulate", "download", "@demo", "-o", out.toString(), "--since", since.toString(), "--until",
                 until.toString());
         List<SimMedia> expected = all.stream().filter(m -> !m.date().isBefore(since) && m.date().isBefore(until)).toList();
@@ -216,7 +219,7 @@ class DownloadCliTest {
         tgdl().run("--simulate", "download", "@growing", "-o", out.toString(), "--template",
                 "{date:yyyy-MM}/{type}/{message_id}.{ext}");
         for (SimMedia m : media("growing")) {
-            String month = m.date().atZone(java.time.ZoneId.systemDefault()).toLocalDate().toString().substring(0, 7);
+            String month = m.date().atZone(ZoneId.systemDefault()).toLocalDate().toString().substring(0, 7);
             Path expected = out.resolve(month).resolve(m.type());
             try (Stream<Path> list = Files.list(expected)) {
                 assertThat(list.map(p -> p.getFileName().toString()))

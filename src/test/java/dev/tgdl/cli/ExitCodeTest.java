@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The exit-code table, the README and --help say the same. */
 class ExitCodeTest {
@@ -21,7 +22,7 @@ class ExitCodeTest {
     }
 
     @Test
-    void help_listsEveryExitCode_withItsNumberAndMeaning(@org.junit.jupiter.api.io.TempDir Path home) {
+    void help_listsEveryExitCode_withItsNumberAndMeaning(@TempDir Path home) {
         CliRun.Result help = new CliRun(home).run("--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("Exit codes:");

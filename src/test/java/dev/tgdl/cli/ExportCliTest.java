@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tgdl.app.ExitCode;
 import dev.tgdl.sim.Scenario;
 import dev.tgdl.sim.SimChannel;
 import dev.tgdl.sim.SimFiles;
@@ -168,7 +169,7 @@ class ExportCliTest {
         Path missing = home.resolve("no/such/dir/x.jsonl");
         CliRun.Result r = new CliRun(home).run("--simulate", "download", "@demo", "-o", out.toString(),
                 "--export", missing.toString());
-        assertThat(r.exitCode()).isEqualTo(dev.tgdl.app.ExitCode.USAGE.code());
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).contains(missing.toString()).contains("does not exist");
         assertThat(out).doesNotExist();

@@ -153,10 +153,11 @@ class AdaptivePolicyTest {
         AdaptivePolicy policy = afterAWaitAtTenPartsPerSecond();
         long flood = clock.nanos();
         fetchFlatOut(policy, flood + Duration.ofSeconds(11).toNanos());
-        assertThat(policy.learnedPartRate()).hasValueCloseTo(6d, within(EPS));
+        assertThat(policy.state().delay()).isEqualTo(Duration.ofNanos((long) (1e9 / 6)));
+        assertThat(policy.learnedPartRate()).as("a probe is kept once it ran ten seconds").hasValueCloseTo(5d, within(EPS));
         assertThat(policy.maxBytesInFlight()).isEqualTo(6 * 64 * KIB);
         fetchFlatOut(policy, flood + Duration.ofSeconds(21).toNanos());
-        assertThat(policy.learnedPartRate()).hasValueCloseTo(7.2d, within(EPS));
+        assertThat(policy.learnedPartRate()).hasValueCloseTo(6d, within(EPS));
         assertThat(policy.maxBytesInFlight()).isEqualTo(8 * 64 * KIB);
         PolicyState state = policy.state();
         assertThat(state.consecutiveSuccesses()).isGreaterThan(100);
@@ -206,12 +207,12 @@ class AdaptivePolicyTest {
     @Test
     void whatOneRunLearns_theNextStartsFrom() throws InterruptedException {
         AdaptivePolicy first = afterAWaitAtTenPartsPerSecond();
-        fetchFlatOut(first, clock.nanos() + Duration.ofSeconds(11).toNanos()); // probed up to 6/s
+        fetchFlatOut(first, clock.nanos() + Duration.ofSeconds(21).toNanos()); // 6/s ran ten seconds: proven
         OptionalDouble saved = first.learnedPartRate(); // what MediaDownloader keeps in the ledger
         AdaptivePolicy next = (AdaptivePolicy) Policies.create(settings, clock, Jitter.standard(new SplittableRandom(1)),
                 new Policies.Start(false, saved));
         assertThat(next.learnedPartRate()).hasValueCloseTo(6d, within(EPS));
-        assertThat(next.maxBytesInFlight()).isEqualTo(first.maxBytesInFlight());
+        assertThat(next.maxBytesInFlight()).isEqualTo(Math.max(AdaptivePolicy.MIN_PARTS, 6) * AdaptivePolicy.PART);
         assertThat(next.state().floods()).isZero();
     }
 
@@ -237,7 +238,7 @@ class AdaptivePolicyTest {
     @Test
     void state_maxDelayIsTheLongestPaceSoFar_fromALearnedRateToo() throws InterruptedException {
         AdaptivePolicy policy = learned(5);
-        fetchFlatOut(policy, Duration.ofSeconds(11).toNanos()); // probed up to 6/s
+        fetchFlatOut(policy, Duration.ofSeconds(131).toNanos()); // held two minutes, then probed up to 6/s
         assertThat(policy.learnedPartRate()).hasValueCloseTo(6d, within(EPS));
         assertThat(policy.state().maxDelay()).isEqualTo(Duration.ofMillis(200));
     }

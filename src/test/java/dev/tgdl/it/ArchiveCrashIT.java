@@ -20,6 +20,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ class ArchiveCrashIT {
     @TempDir
     Path home;
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void warmUp() throws Exception {
         TgdlProcess.warmUp(home);
     }
@@ -45,14 +46,17 @@ class ArchiveCrashIT {
         Files.writeString(home.resolve("config/tgdl/config.yaml"),
                 "jobs:\n  - {name: demo, sources: ['@demo'], output: '" + out + "'}\n");
         Random random = new Random(20261122);
+        Path temp = home.resolve("data/tgdl/simulated/builtin/default/tdlib/files/temp");
         int placed = 0;
         for (int kill = 0; kill < 4; kill++) {
             // slow simulated time, so the kill lands mid-run; each run is killed a few files after it starts placing
-            TgdlProcess run = TgdlProcess.startPaced(home, 2, "--simulate", "archive", "--no-progress");
+            TgdlProcess run = TgdlProcess.startPaced(home, 5, "--simulate", "archive", "--no-progress");
             placed = run.awaitFiles(out, placed + 3 + random.nextInt(25), Duration.ofMinutes(2));
             if (random.nextBoolean()) {
-                // and sometimes between two files, when a download is half written
-                Thread.sleep(random.nextInt(400));
+                // and sometimes between two files, when a download that started since is half written
+                Set<Path> before = partials(temp);
+                run.awaitUnlessEnded("a new partial download in " + temp,
+                        () -> partials(temp).stream().anyMatch(p -> !before.contains(p)), Duration.ofMinutes(1));
             }
             run.kill9();
             placed = TgdlProcess.finishedFiles(out);
@@ -108,5 +112,24 @@ class ArchiveCrashIT {
                     .map(Path::toString).collect(Collectors.toSet());
         }
         assertThat(tdlibLeftovers).as("TDLib's copies were all moved into place or removed").isEmpty();
+    }
+
+    /** The simulated TDLib's partial downloads that hold bytes: its {@code temp/*.part} files. */
+    private static Set<Path> partials(Path temp) throws IOException {
+        if (!Files.isDirectory(temp)) {
+            return Set.of();
+        }
+        try (Stream<Path> files = Files.list(temp)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".part")).filter(p -> size(p) > 0)
+                    .collect(Collectors.toSet());
+        }
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0; // moved into place meanwhile
+        }
     }
 }

@@ -8,40 +8,50 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /** bin/tgdl as a real process, with its own XDG folders, for tests that kill and signal it. */
 final class TgdlProcess {
 
+    private static final AtomicInteger RUNS = new AtomicInteger();
+    private static boolean warm; // guarded by TgdlProcess.class
+
     private final Process process;
     private final Path out;
     private final Path err;
-    private final long startedNanos;
 
-    private TgdlProcess(Process process, Path out, Path err, long startedNanos) {
+    private TgdlProcess(Process process, Path out, Path err) {
         this.process = process;
         this.out = out;
         this.err = err;
-        this.startedNanos = startedNanos;
     }
 
     /**
      * Runs bin/tgdl --version once, so that the launcher's one-time work (building the start-up
-     * cache of a freshly built jar) is done before a test times or kills launches.
+     * cache of a freshly built jar) is done before a test kills or signals a launch.
      */
     static synchronized void warmUp(Path home) throws IOException, InterruptedException {
+        if (warm) {
+            return; // the cache belongs to the jar, not to a test's home: once per test JVM is enough
+        }
         TgdlProcess version = start(home, "--version");
         if (version.waitFor(Duration.ofMinutes(2)) != 0) {
             throw new AssertionError("bin/tgdl --version failed: " + version.err());
         }
+        warm = true;
     }
 
     static Path launcher() {
         return Path.of(System.getProperty("tgdl.home", ".")).toAbsolutePath().resolve("bin/tgdl");
     }
 
+    /**
+     * Starts a run that the test only waits for: simulated time runs as fast as the host can
+     * ({@code max}); what a run does depends on simulated time only, not on its pace.
+     */
     static TgdlProcess start(Path home, String... args) throws IOException {
-        return start(home, Map.of(), args);
+        return start(home, Map.of("TGDL_SIM_TIME_SCALE", "max"), args);
     }
 
     /**
@@ -52,7 +62,10 @@ final class TgdlProcess {
         return start(home, Map.of("TGDL_SIM_TIME_SCALE", Integer.toString(timeScale)), args);
     }
 
-    /** Starts a run with extra environment variables (e.g. TGDL_SIM_SEED). */
+    /**
+     * Starts a run with extra environment variables (e.g. TGDL_SIM_SEED), at the scenario's own pace
+     * unless they set TGDL_SIM_TIME_SCALE, as a user's run would be.
+     */
     static TgdlProcess start(Path home, Map<String, String> extraEnv, String... args) throws IOException {
         Files.createDirectories(home.resolve("logs"));
         List<String> command = new ArrayList<>();
@@ -67,35 +80,58 @@ final class TgdlProcess {
         env.remove("TGDL_CONFIG");
         env.remove("TGDL_SIM_TIME_SCALE");
         env.putAll(extraEnv);
-        String name = "run-" + System.nanoTime();
+        String name = "run-" + RUNS.incrementAndGet();
         Path out = home.resolve("logs").resolve(name + ".out");
         Path err = home.resolve("logs").resolve(name + ".err");
         builder.redirectOutput(out.toFile());
         builder.redirectError(err.toFile());
-        long started = System.nanoTime();
-        return new TgdlProcess(builder.start(), out, err, started);
+        return new TgdlProcess(builder.start(), out, err);
+    }
+
+    /** A condition on what the run left on disk, checked again and again. */
+    @FunctionalInterface
+    interface Condition {
+        boolean holds() throws IOException;
     }
 
     /**
      * Waits until {@code dir} holds at least {@code count} finished files (names not starting with a
-     * dot), the event a test acts on instead of sleeping; fails if the run ends or the timeout passes first.
+     * dot), the event a test acts on instead of sleeping; fails if the run ends first.
+     *
+     * @return how many it holds
      */
-    int awaitFiles(Path dir, int count, Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            int have = finishedFiles(dir);
-            if (have >= count) {
-                return have;
-            }
+    int awaitFiles(Path dir, int count, Duration guard) throws IOException, InterruptedException {
+        await(count + " files in " + dir, () -> finishedFiles(dir) >= count, guard);
+        return finishedFiles(dir);
+    }
+
+    /**
+     * Waits until {@code condition} holds, the event a test acts on instead of sleeping; fails if the
+     * run ends first. {@code guard} only keeps a broken run from hanging the suite.
+     */
+    void await(String what, Condition condition, Duration guard) throws IOException, InterruptedException {
+        if (!awaitUnlessEnded(what, condition, guard)) {
+            throw new AssertionError("tgdl ended (exit " + process.exitValue() + ") before " + what + "; stderr: " + err());
+        }
+    }
+
+    /**
+     * As {@link #await}, but the run ending first is an answer too.
+     *
+     * @return whether the condition came (false: the run ended first)
+     */
+    boolean awaitUnlessEnded(String what, Condition condition, Duration guard) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + guard.toNanos();
+        while (!condition.holds()) {
             if (!process.isAlive()) {
-                throw new AssertionError("tgdl ended (exit " + process.exitValue() + ") with " + have + " of " + count
-                        + " files; stderr: " + err());
+                return condition.holds();
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no " + count + " files in " + dir + " after " + timeout + "; stderr: " + err());
+                throw new AssertionError("no " + what + " after " + guard + "; stderr: " + err());
             }
             Thread.sleep(20);
         }
+        return true;
     }
 
     /** Files in {@code dir} and below whose names do not start with a dot (0 when it does not exist). */
@@ -124,11 +160,6 @@ final class TgdlProcess {
             throw new AssertionError("tgdl did not finish in " + timeout + "; stderr: " + err());
         }
         return process.exitValue();
-    }
-
-    /** Wall time from start to exit (call after waitFor). */
-    Duration took() {
-        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     /** kill -9: no shutdown hook, no finally block runs. */

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PathTemplateTest {
 
     private static final String PLACEHOLDERS =
-            "{chat} {chat_id} {message_id} {date} {date:PATTERN} {type} {file_name} {file_stem} {ext} {album_id} {unique_id}";
+            "{chat} {chat_id} {message_id} {date} {date:PATTERN} {type} {file_name} {file_stem} {ext} {album_id} {unique_id}"
+            + " {topic}";
 
     /** 23:30 UTC on 9 March is already 10 March in Berlin. */
     private static final Instant DATE = Instant.parse("2024-03-09T23:30:00Z");
@@ -98,6 +99,21 @@ class PathTemplateTest {
         void chatFallsBackToTheChatIdWhenItCleansToNothing() {
             assertThat(render("{chat}", withChat(""))).isEqualTo(Path.of("-1001234567890"));
             assertThat(render("{chat}", withChat("\u202E..."))).isEqualTo(Path.of("-1001234567890"));
+        }
+
+        @Test
+        void topicRendersTheTopicsNameCleaned_elseTopicAndItsId_elseNoTopic() {
+            TemplateValues p = photo();
+            TemplateValues inTopic = new TemplateValues(p.chat(), p.chatId(), p.messageId(), p.date(), p.zone(), p.type(),
+                    p.fileName(), p.mimeType(), p.albumId(), p.uniqueId(), 5, "../Cats: \u202Eand dogs");
+            TemplateValues unnamed = new TemplateValues(p.chat(), p.chatId(), p.messageId(), p.date(), p.zone(), p.type(),
+                    p.fileName(), p.mimeType(), p.albumId(), p.uniqueId(), 5, "\u202E..");
+
+            Path named = render("{chat}/{topic}/{file_name}", inTopic);
+            assertThat(named.getNameCount()).isEqualTo(3);
+            assertThat(named.getName(1).toString()).contains("Cats").contains("and dogs").doesNotContain("/", "\u202E", ":");
+            assertThat(render("{topic}", unnamed)).isEqualTo(Path.of("topic_5"));
+            assertThat(render("{topic}", photo())).isEqualTo(Path.of("no_topic"));
         }
 
         @Test

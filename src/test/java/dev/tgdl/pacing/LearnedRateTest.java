@@ -198,7 +198,8 @@ class LearnedRateTest {
         assertThat(rate.rate()).isCloseTo(6.0, within(EPS));
         sendFlatOut(rate, clock, flood + seconds(22));
         assertThat(rate.rate()).isCloseTo(7.2, within(EPS));
-        assertThat(rate.learned()).hasValueCloseTo(7.2, within(EPS));
+        // 7.2/s is a probe not yet proven; 6/s ran ten seconds held back without a wait
+        assertThat(rate.learned()).hasValueCloseTo(6.0, within(EPS));
     }
 
     @Test
@@ -209,13 +210,26 @@ class LearnedRateTest {
     }
 
     @Test
-    void spellsOfBeingHeldBackShorterThanTenSeconds_doNotProbeUp() throws InterruptedException {
+    void workThatSendsLessThanNinetyPercentOfTheRate_doesNotProbeUp() throws InterruptedException {
         LearnedRate rate = afterAFirstWaitAtTenPerSecond(); // 5/s, burst 5
         for (int i = 0; i < 10; i++) {
-            sendFlatOut(rate, clock, clock.nanos() + seconds(8));
-            clock.advance(Duration.ofSeconds(2)); // the bucket refills: the next request is not held back
+            sendFlatOut(rate, clock, clock.nanos() + seconds(6));
+            clock.advance(Duration.ofSeconds(4)); // idle: 30 sent + a burst of 5 in ten seconds, 70 % of the rate
         }
         assertThat(rate.rate()).isCloseTo(5.0, within(EPS));
+    }
+
+    @Test
+    void shortGapsBetweenFilesWhileHeldBack_stillProbeUp() throws InterruptedException {
+        // the next file is chosen in a second's gap and the bucket refills meanwhile, but the work
+        // still sent nearly the whole rate: the limiter is what holds it back
+        LearnedRate rate = afterAFirstWaitAtTenPerSecond(); // 5/s, burst 5
+        for (int i = 0; i < 3; i++) {
+            sendFlatOut(rate, clock, clock.nanos() + seconds(9));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(rate.rate()).isGreaterThan(5.0);
+        assertThat(rate.raises()).isPositive();
     }
 
     @Test
@@ -326,12 +340,25 @@ class LearnedRateTest {
     }
 
     @Test
-    void aRestoredRate_probesUpWithoutWaitingForAWait() throws InterruptedException {
+    void aRestoredRate_isItsOwnCeiling_forTwoMinutes_thenProbesUp() throws InterruptedException {
         LearnedRate rate = restored(5);
-        sendFlatOut(rate, clock, seconds(9));
-        assertThat(rate.rate()).isCloseTo(5.0, within(EPS));
-        sendFlatOut(rate, clock, seconds(11));
+        sendFlatOut(rate, clock, seconds(119));
+        assertThat(rate.rate()).as("held at the rate that ran before without a wait").isCloseTo(5.0, within(EPS));
+        assertThat(rate.raises()).isZero();
+        sendFlatOut(rate, clock, seconds(121));
         assertThat(rate.rate()).isCloseTo(6.0, within(EPS));
+    }
+
+    @Test
+    void aWaitInARestoredRun_endsTheTwoMinutes_theCeilingRisesThirtySecondsAfterIt() throws InterruptedException {
+        LearnedRate rate = restored(5);
+        sendFlatOut(rate, clock, seconds(20));
+        rate.onFlood(Duration.ofSeconds(10)); // today's limit is lower: 5/s sent, 3.5/s, ceiling 4.5/s
+        long wait = clock.nanos();
+        sendFlatOut(rate, clock, wait + seconds(29));
+        assertThat(rate.rate()).isCloseTo(4.5, within(EPS));
+        sendFlatOut(rate, clock, wait + seconds(31));
+        assertThat(rate.rate()).isCloseTo(4.5 * 1.2, within(EPS));
     }
 
     @Test
@@ -352,10 +379,43 @@ class LearnedRateTest {
     }
 
     @Test
-    void theLearnedValue_followsTheProbes() throws InterruptedException {
-        LearnedRate rate = restored(5);
-        sendFlatOut(rate, clock, seconds(11));
+    void theLearnedValue_followsTheProbes_onceTheyRanTenSecondsWithoutAWait() throws InterruptedException {
+        LearnedRate rate = afterAFirstWaitAtTenPerSecond(); // 5/s
+        long flood = clock.nanos();
+        sendFlatOut(rate, clock, flood + seconds(11)); // probed to 6/s
+        assertThat(rate.learned()).hasValueCloseTo(5.0, within(EPS));
+        sendFlatOut(rate, clock, flood + seconds(21)); // 6/s held ten seconds: proven; probed to 7.2/s
         assertThat(rate.learned()).hasValueCloseTo(6.0, within(EPS));
         assertThat(new LearnedRate(clock, rate.learned(), 1.0, 40).rate()).isCloseTo(6.0, within(EPS));
+    }
+
+    @Test
+    void aProbeAboveTheLastWaitsCeiling_thatMeetsAWait_doublesTheQuietBeforeTheCeilingRisesAgain()
+            throws InterruptedException {
+        LearnedRate rate = afterAFirstWaitAtTenPerSecond(); // 5/s, ceiling 9/s
+        long start = clock.nanos();
+        sendFlatOut(rate, clock, start + seconds(5));
+        rate.onFlood(Duration.ofSeconds(10)); // 5/s outran: ceiling 4.5/s (the first quiet: 30 s)
+        long second = clock.nanos();
+        sendFlatOut(rate, clock, second + seconds(31)); // the ceiling rose: 5.4/s
+        assertThat(rate.rate()).isCloseTo(5.4, within(EPS));
+        clock.advance(Duration.ofSeconds(1));
+        rate.onFlood(Duration.ofSeconds(20)); // above the 4.5/s the last wait set: the limit did not relax
+        double ceiling = rate.rate() / 0.7 * 0.9;
+        long third = clock.nanos();
+        sendFlatOut(rate, clock, third + seconds(55));
+        assertThat(rate.rate()).as("no ceiling raise 30 s after this wait").isCloseTo(ceiling, within(EPS));
+        sendFlatOut(rate, clock, third + seconds(65));
+        assertThat(rate.rate()).isGreaterThan(ceiling);
+    }
+
+    @Test
+    void oneWaitNoticedAgainWhileItLasts_isOneEpisode() throws InterruptedException {
+        LearnedRate rate = afterAFirstWaitAtTenPerSecond(); // noticed now: 5/s
+        long noticed = clock.nanos();
+        clock.advance(Duration.ofSeconds(8));
+        rate.onFlood(Duration.ofSeconds(3), noticed); // the downloads asked again stalled: same wait
+        assertThat(rate.rate()).isCloseTo(5.0, within(EPS));
+        assertThat(rate.backoffs()).isEqualTo(1);
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -148,7 +149,7 @@ class SimBehaviourTest {
             for (CompletableFuture<TdApi.FoundChatMessages> call : calls) {
                 try {
                     time.clock().await(call, Duration.ofSeconds(600));
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     if (e.getCause() instanceof FloodWaitException f) {
                         retryAfter.add(f.retryAfterSeconds());
                     }

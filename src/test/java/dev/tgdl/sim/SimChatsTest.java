@@ -14,6 +14,7 @@ import dev.tgdl.td.TdRuntime;
 import dev.tgdl.testing.RecordingTdJson;
 import dev.tgdl.time.VirtualTime;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -64,7 +65,7 @@ class SimChatsTest {
         long before = time.clock().nanos();
         assertThat(second.call(new TdFunctions.SearchPublicChat("demo")).id()).isEqualTo(chat);
         assertThat(time.clock().nanos()).isEqualTo(before);
-        time.clock().sleep(java.time.Duration.ofSeconds(1));
+        time.clock().sleep(Duration.ofSeconds(1));
         assertThat(sim.stats().serverResolves()).isEqualTo(2);
         second.close();
     }
@@ -115,11 +116,12 @@ class SimChatsTest {
     /**
      * The built-in account's main chat list, newest activity first: @big's last message is the newest
      * (its 120,000 hourly messages reach past 2038), then Alice (joined 2025-02-01, no messages), the
-     * channels by the date of their last message, the basic group (joined 2025-01-05) among them, Bob
-     * last (joined 2024-12-01). Not @private (CHANNEL_PRIVATE) nor the invite-only channel (not joined).
+     * channels by the date of their last message (@forum, @discuss and its group @discuss_chat among them),
+     * the basic group (joined 2025-01-05) among them, Bob last (joined 2024-12-01). Not @private (CHANNEL_PRIVATE) nor the invite-only channel (not joined).
      */
     private static final List<Long> BUILTIN_LIST = List.of(-1001000000002L, 777000002L, -1001000000001L, -1001000000006L,
-            -1001000000003L, -4000001L, -1001000000005L, -1001000000009L, -1001000000007L, 777000003L);
+            -1001000000003L, -4000001L, -1001000000010L, -1001000000005L, -1001000000009L, -1001000000007L, -1001000000012L,
+            -1001000000011L, 777000003L);
 
     @Test
     void loadChats_loadsOnePagePerServerQuery_thenAnswers404NotFoundAtOnce() throws Exception {
@@ -143,7 +145,7 @@ class SimChatsTest {
                 assertThat(s.call(new TdFunctions.GetChats(MAIN, expected)).chatIds()).isEqualTo(BUILTIN_LIST.subList(0, expected));
                 assertThat(time.clock().nanos()).isEqualTo(loaded);
             }
-            assertThat(pages).isEqualTo(3); // 4 + 4 + 2
+            assertThat(pages).isEqualTo(4); // 4 + 4 + 4 + 1
             TdApi.Chats all = s.call(new TdFunctions.GetChats(MAIN, 100));
             assertThat(all.chatIds()).isEqualTo(BUILTIN_LIST);
             assertThat(all.totalCount()).isEqualTo(BUILTIN_LIST.size());

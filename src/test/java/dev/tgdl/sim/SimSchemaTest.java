@@ -15,8 +15,10 @@ import dev.tgdl.telegram.Chat;
 import dev.tgdl.telegram.ChatEvent;
 import dev.tgdl.telegram.ChatFeed;
 import dev.tgdl.telegram.ChatSummary;
+import dev.tgdl.telegram.ForumTopic;
 import dev.tgdl.telegram.MediaItem;
 import dev.tgdl.telegram.MediaPage;
+import dev.tgdl.telegram.MessageThread;
 import dev.tgdl.telegram.PageRequest;
 import dev.tgdl.telegram.SearchFilter;
 import dev.tgdl.telegram.SourceRef;
@@ -138,6 +140,54 @@ class SimSchemaTest {
         assertThat(posts).startsWith(31L, 32L, 33L, 34L, 35L, 36L);
         assertThat(events).contains(new ChatEvent.NewPost(-1001000000201L, 35));
         assertThat(wire.received).anyMatch(d -> d.contains("\"updateMessageEdited\""));
+        assertConforms(schema, wire);
+    }
+
+    @Test
+    void everythingEmittedForForumsAndComments_conformsToTdApiTl() throws Exception {
+        TlSchema schema = TlSchema.load();
+        SimulatedTdlib sim = SimulatedTdlib.create(Scenario.builtin().withTimeScale(50), time.clock());
+        RecordingTdJson wire = new RecordingTdJson(sim);
+        try (TdSession session = TdSession.open(options(wire, dir, Optional.empty()))) {
+            TdTelegram telegram = session.telegram();
+            Chat forum = telegram.resolve(SourceRef.parse("@forum"), false).chat();
+            List<ForumTopic> topics = telegram.forumTopics(forum).orElseThrow();
+            assertThat(topics).extracting(ForumTopic::name).contains("General", "Photos", "Docs & files", "Off-topic");
+            ForumTopic photos = topics.stream().filter(t -> t.name().equals("Photos")).findFirst().orElseThrow();
+            MediaPage topicPage = telegram.page(new PageRequest(forum, 0, Optional.empty(), new PageRequest.Scope.Topic(photos)));
+            assertThat(topicPage.items()).isNotEmpty().allSatisfy(i -> assertThat(i.thread())
+                    .isEqualTo(new MessageThread.Topic(photos.id(), "Photos")));
+            telegram.page(new PageRequest(forum, 0, Optional.of(SearchFilter.PHOTO), new PageRequest.Scope.Topic(photos)));
+            telegram.page(new PageRequest(forum, 0, Optional.empty()));
+            assertThat(telegram.resolve(SourceRef.parse("https://t.me/forum/" + photos.id()), false).topic())
+                    .hasValue(photos.id());
+            assertThat(telegram.discussionGroup(forum)).isEmpty();
+
+            Chat channel = telegram.resolve(SourceRef.parse("@discuss"), false).chat();
+            Chat group = telegram.discussionGroup(channel).orElseThrow();
+            assertThat(group.username()).hasValue("discuss_chat");
+            MediaPage posts = telegram.page(new PageRequest(channel, 0, Optional.empty()));
+            while (posts.commented().isEmpty()) { // the first page holds only the last message, as TDLib's does
+                posts = telegram.page(new PageRequest(channel, posts.next().orElseThrow(), Optional.empty()));
+            }
+            long post = posts.commented().getFirst();
+            MediaPage comments = telegram.page(new PageRequest(channel, 0, Optional.empty(),
+                    new PageRequest.Scope.Comments(group, post)));
+            assertThat(comments.messages()).isPositive();
+            for (MediaItem comment : comments.items()) {
+                assertThat(comment.chat().id()).isEqualTo(group.id());
+                assertThat(telegram.message(group, comment.messageId())).singleElement()
+                        .extracting(MediaItem::thread).isEqualTo(new MessageThread.Comment(channel, post));
+            }
+            assertThat(telegram.forumTopics(channel)).isEmpty();
+            TdClient client = session.client();
+            // the errors TDLib gives: topics of a chat that is no forum, the thread of a post without comments
+            time.clock().await(client.send(new TdFunctions.GetForumTopics(channel.id(), "", 0, 0, 0, 100)).handle((r, e) -> r),
+                    Duration.ofSeconds(20));
+            time.clock().await(client.sendRaw(TdCodec.mapper().createObjectNode().put("@type", "getForumTopic")
+                    .put("chat_id", forum.id()).put("forum_topic_id", photos.id())), Duration.ofSeconds(20));
+        }
+        sim.close();
         assertConforms(schema, wire);
     }
 

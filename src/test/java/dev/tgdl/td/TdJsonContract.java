@@ -126,6 +126,28 @@ public abstract class TdJsonContract {
     }
 
     @Test
+    void forumAndCommentRequestsBeforeLogin_parse_andFail401Unauthorized() throws Exception {
+        TdClient client = newClient();
+        client.call(parameters());
+        client.awaitAuthorizationState(s -> s instanceof TdApi.AuthorizationStateWaitPhoneNumber, WAIT);
+
+        // a request TDLib could not parse would fail 400 "Failed to parse JSON object as TDLib request: ..."
+        for (TdApi.Function<?> request : List.<TdApi.Function<?>>of(
+                new TdFunctions.GetSupergroupFullInfo(1000000011L),
+                new TdFunctions.GetForumTopics(-1001000000010L, "", 0, 0, 0, 100),
+                new TdFunctions.GetForumTopicHistory(-1001000000010L, 2, 0, 0, 100),
+                new TdFunctions.SearchTopicMessages(-1001000000010L, new TdFunctions.MessageTopicForum(2), "", 0, 0, 100,
+                        new TdFunctions.TypeOnly("searchMessagesFilterPhoto")),
+                new TdFunctions.GetMessageThreadHistory(-1001000000011L, 5L << 20, 0, 0, 100))) {
+            assertThatThrownBy(() -> client.call(request)).as(request.type())
+                    .isInstanceOfSatisfying(TdException.class, e -> {
+                        assertThat(e.code()).isEqualTo(401);
+                        assertThat(e.tdMessage()).isEqualTo("Unauthorized");
+                    });
+        }
+    }
+
+    @Test
     void authMethodInWrongState_fails400Unexpected() throws Exception {
         TdClient client = newClient();
         client.call(parameters());

@@ -3,6 +3,8 @@ package dev.tgdl.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,11 +39,33 @@ class SourceRefTest {
     @ParameterizedTest
     @CsvSource({
         "https://t.me/c/1234567890/789, 1234567890, 789",
-        "https://t.me/c/1234567890/55/789, 1234567890, 789",
         "tg://privatepost?channel=1234567890&post=789, 1234567890, 789",
     })
     void privatePostLinks_carryChannelAndMessage(String text, long channel, long id) {
         assertThat(SourceRef.parse(text)).isEqualTo(new SourceRef.PrivatePost(text, channel, id));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "https://t.me/forum/7/123, forum, 7, 123",
+        "t.me/s/forum/1/99, forum, 1, 99",
+    })
+    void topicMessageLinks_carryTheTopicAndTheMessage(String text, String username, long topic, long id) {
+        assertThat(SourceRef.parse(text)).isEqualTo(new SourceRef.PublicPost(text, username, id, OptionalLong.of(topic)));
+    }
+
+    @Test
+    void privateTopicMessageLink_carriesTheTopicAndTheMessage() {
+        String text = "https://t.me/c/1234567890/55/789";
+        assertThat(SourceRef.parse(text)).isEqualTo(new SourceRef.PrivatePost(text, 1234567890, 789, OptionalLong.of(55)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://t.me/forum/1/2/3", "https://t.me/forum/x/3", "https://t.me/c/123/4/5/6",
+        "https://t.me/forum/99999999999/3"})
+    void linksWithMoreOrOtherPartsThanATopicAndAMessage_areRejected(String text) {
+        assertThatThrownBy(() -> SourceRef.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("TOPIC");
     }
 
     @ParameterizedTest
