@@ -16,9 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "watch", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Keep running: catch up on the channels from the manifest, then download new posts as they",
-            "arrive (and posts an edit gives a file). Ctrl-C or SIGTERM stops it cleanly (exit 130).",
-            "SOURCE as for download, or --job NAME... (config.yaml's jobs; all of them when neither is given)."})
+        description = {"Keep running: catch up on the channels from the manifest, then download",
+            "new posts as they arrive (and posts an edit gives a file).",
+            "Ctrl-C or SIGTERM stops it cleanly (exit 130). SOURCE as for download,",
+            "or --job NAME... (config.yaml's jobs; all of them when neither is given)."})
 final class WatchCommand extends BaseCommand {
 
     @Parameters(paramLabel = "SOURCE", arity = "0..*", description = "Channels or groups to watch.")
