@@ -106,8 +106,9 @@ public final class MediaDownloader {
         this.sizes = sizes;
         this.options = options;
         this.stats = new DownloadStats(clock);
-        this.apiRate = new LearnedRate(clock, ledger.learnedRate(API_RATE).isPresent() ? ledger.learnedRate(API_RATE)
-                : OptionalDouble.of(options.requestRate()), 0.2, Math.max(1, options.requestBurst()));
+        // the configured request rate paces until a wait teaches more; it is not itself learned
+        this.apiRate = new LearnedRate(clock, ledger.learnedRate(API_RATE), options.requestRate(), 0.2,
+                Math.max(1, options.requestBurst()));
         this.downloadGate = new FloodGate(clock);
         this.telegram = new PacedTelegram(telegram, clock, jitter, apiRate, downloadGate, control, options.floodWaitCap(),
                 options.maxRetries(), new PacedTelegram.Events() {

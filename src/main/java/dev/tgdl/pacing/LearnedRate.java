@@ -61,6 +61,7 @@ public final class LearnedRate {
     private double ceiling = Double.POSITIVE_INFINITY;
     private long lastFlood = Long.MIN_VALUE;
     private long lastStep;
+    private long sentSinceStep;
     private long floods;
     private long backoffs;
     private long raises;
@@ -77,9 +78,23 @@ public final class LearnedRate {
      * @param burst   the bucket's burst
      */
     public LearnedRate(TimeSource clock, OptionalDouble start, double minRate, int burst) {
+        this(clock, start, UNLIMITED, minRate, burst);
+    }
+
+    /**
+     * A learned rate that, until a wait teaches it otherwise, paces at a configured rate: what is
+     * configured is not learned ({@link #learned()} stays empty until a wait), and it is never probed
+     * above before a wait.
+     *
+     * @param start      a rate learned before, or empty
+     * @param configured the rate to pace at while nothing is learned (also the most a learned start may be:
+     *                   a user who lowers it is obeyed)
+     */
+    public LearnedRate(TimeSource clock, OptionalDouble start, double configured, double minRate, int burst) {
         this.clock = clock;
         this.minRate = minRate;
-        this.rate = start.orElse(UNLIMITED);
+        start = start.isPresent() ? OptionalDouble.of(Math.min(start.getAsDouble(), configured)) : start;
+        this.rate = start.orElse(configured);
         this.slowest = rate;
         if (start.isPresent()) {
             // the learned rate ran without a wait before: it is the ceiling until a long quiet says
@@ -114,6 +129,7 @@ public final class LearnedRate {
         long now = clock.nanos();
         sent[sentCount % sent.length] = now;
         sentCount++;
+        sentSinceStep++;
         if (waited) {
             probe(now);
         }
@@ -137,6 +153,7 @@ public final class LearnedRate {
                 && Math.min(now, began) - lastFlood < Duration.ofSeconds(EPISODE_SECONDS).toNanos();
         lastFlood = now;
         lastStep = now;
+        sentSinceStep = 0;
         if (sameEpisode) {
             return;
         }
@@ -173,11 +190,14 @@ public final class LearnedRate {
             return;
         }
         // held back, not idle: a token free now and then between files (a gap while the next one is
-        // chosen) does not mean the work wanted less; what was sent since the last step says it
-        if (sentSince(now - quiet) < LIMITED_SHARE * rate * QUIET_SECONDS) {
-            return;
-        }
+        // chosen) does not mean the work wanted less; what was sent since the last step says it (a count,
+        // not the ring of send times, which holds too few at high rates)
+        boolean heldBack = sentSinceStep >= LIMITED_SHARE * rate * (now - lastStep) / 1e9;
         lastStep = now;
+        sentSinceStep = 0;
+        if (!heldBack) {
+            return; // the next ten seconds are judged afresh
+        }
         verified = Math.max(verified, Math.min(rate, ceiling)); // ten seconds held back at it, no wait
         if (now - lastFlood >= ceilingQuiet) {
             ceiling *= 1 + STEP_PERCENT / 100.0; // limits relax too: the ceiling follows, slower than the rate
@@ -189,18 +209,6 @@ public final class LearnedRate {
         rate = raised;
         limiter.setRate(rate);
         limiter.setBurst(Math.max(1, (int) Math.min(burst, Math.floor(rate))));
-    }
-
-    /** Requests sent after {@code since} (clock nanos). */
-    private int sentSince(long since) {
-        int n = 0;
-        for (int i = 0; i < Math.min(sentCount, sent.length); i++) {
-            if (sent[(sentCount - 1 - i) % sent.length] <= since) {
-                break;
-            }
-            n++;
-        }
-        return n;
     }
 
     /** Requests per second sent over the {@value #WINDOW_SECONDS} seconds up to {@code end}. */

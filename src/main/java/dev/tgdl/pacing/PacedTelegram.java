@@ -112,7 +112,7 @@ public final class PacedTelegram implements Telegram {
                 Duration took = clock.since(start);
                 if (connected && delegate.isConnected() && latency.isSlow(took, SLOW_FLOOR, SLOW_FACTOR)) {
                     Duration held = took.minus(latency.typical());
-                    apiRate.onFlood(held);
+                    apiRate.onFlood(held, start); // the rate that outran the limit is the one up to this call
                     events.flood(held, false, what);
                 } else {
                     latency.record(took);
@@ -125,7 +125,7 @@ public final class PacedTelegram implements Telegram {
                 switch (e.kind()) {
                     case FLOOD_WAIT -> {
                         Duration retryAfter = e.retryAfter().orElse(Duration.ofSeconds(61));
-                        apiRate.onFlood(retryAfter);
+                        apiRate.onFlood(retryAfter, start);
                         events.flood(retryAfter, true, what);
                         if (retryAfter.compareTo(floodWaitCap) > 0) {
                             control.stop(StopReason.FLOOD_WAIT_CAP, "Telegram asked to wait " + retryAfter.toSeconds()

@@ -418,4 +418,41 @@ class LearnedRateTest {
         assertThat(rate.rate()).isCloseTo(5.0, within(EPS));
         assertThat(rate.backoffs()).isEqualTo(1);
     }
+
+    // ------------------------------------------------------------------ a configured start, long waits, high rates
+
+    @Test
+    void aConfiguredRate_pacesButIsNotLearned_untilAWait() throws InterruptedException {
+        LearnedRate rate = new LearnedRate(clock, OptionalDouble.empty(), 30, 0.2, 30);
+        sendFlatOut(rate, clock, seconds(60));
+        assertThat(rate.rate()).as("never probed above what is configured before a wait").isCloseTo(30, within(EPS));
+        assertThat(rate.learned()).isEmpty();
+    }
+
+    @Test
+    void aLearnedStartAboveTheConfiguredRate_isHeldToIt() {
+        LearnedRate rate = new LearnedRate(clock, OptionalDouble.of(30), 5, 0.2, 30);
+        assertThat(rate.rate()).isCloseTo(5, within(EPS));
+        assertThat(rate.learned()).hasValueCloseTo(5.0, within(EPS));
+    }
+
+    @Test
+    void aWaitLongerThanTheWindow_measuresTheRateSentUpToTheCallThatMetIt() throws InterruptedException {
+        LearnedRate rate = new LearnedRate(clock, OptionalDouble.empty(), 30, 0.2, 30);
+        sendFlatOut(rate, clock, seconds(60)); // 30/s
+        long sent = clock.nanos();
+        clock.advance(Duration.ofSeconds(30)); // the call is held 30 s: nothing else is sent meanwhile
+        rate.onFlood(Duration.ofSeconds(27), sent);
+        assertThat(rate.rate()).isCloseTo(15, within(0.5));
+        assertThat(rate.learned()).hasValueCloseTo(15.0, within(0.5));
+    }
+
+    @Test
+    void aHighRate_stillProbesUp() throws InterruptedException {
+        LearnedRate rate = fresh();
+        send(rate, Duration.ofMillis(1), Duration.ofSeconds(20)); // 1000/s
+        rate.onFlood(Duration.ofSeconds(10)); // 500/s
+        sendFlatOut(rate, clock, clock.nanos() + seconds(11));
+        assertThat(rate.rate()).isCloseTo(600, within(EPS));
+    }
 }
