@@ -326,11 +326,7 @@ public final class MediaDownloader {
                 scanned.complete(null);
             }
         });
-        Thread fetcher = Thread.currentThread();
-        Runnable interruptAll = () -> {
-            clock.interrupt(scanner);
-            clock.interrupt(fetcher);
-        };
+        StopInterrupts interruptAll = new StopInterrupts(clock, scanner, Thread.currentThread());
         control.onStop(interruptAll);
         try {
             // whatever was selected but not requested keeps its pending ledger row for the next run
@@ -340,6 +336,7 @@ public final class MediaDownloader {
             });
         } finally {
             control.removeOnStop(interruptAll);
+            interruptAll.end();
             if (control.stopped()) {
                 Thread.interrupted(); // the stop cut this thread's waits short; the clean-up below must not be cut
                 clock.interrupt(scanner);
@@ -429,6 +426,41 @@ public final class MediaDownloader {
         }
         source.matched.incrementAndGet();
         accept.accept(item.get());
+    }
+
+    /**
+     * Interrupts a source's scan and fetch threads when the run stops, until {@link #end}. The stop runs
+     * on whichever thread first sees it (a fetch worker past the deadline, say), from a snapshot of the
+     * stop actions: removing this one does not keep that thread from interrupting the fetch thread late,
+     * after it has cleared its flag, and the flag then leaks into whatever its caller runs next (the next
+     * command run in the same thread failed on its first wait). Once {@code end} returns, no interrupt of
+     * this one is on its way.
+     */
+    private static final class StopInterrupts implements Runnable {
+
+        private final TimeSource clock;
+        private final Thread scanner;
+        private final Thread fetcher;
+        private boolean ended;
+
+        StopInterrupts(TimeSource clock, Thread scanner, Thread fetcher) {
+            this.clock = clock;
+            this.scanner = scanner;
+            this.fetcher = fetcher;
+        }
+
+        @Override
+        public synchronized void run() {
+            if (!ended) {
+                clock.interrupt(scanner);
+                clock.interrupt(fetcher);
+            }
+        }
+
+        /** Waits for an interrupt being delivered, and delivers none after. */
+        synchronized void end() {
+            ended = true;
+        }
     }
 
     /** Waits (on the clock: the thread waited for may itself wait on it) without giving up on an interrupt. */

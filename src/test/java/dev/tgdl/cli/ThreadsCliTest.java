@@ -186,8 +186,9 @@ class ThreadsCliTest {
         JsonNode stats = JSON.readTree(r.out());
         assertThat(stats.path("successful_downloads").asLong()).isEqualTo(posts.size() + comments.size());
 
-        JsonNode again = JSON.readTree(tgdl().run("--simulate", "download", "@discuss", "--comments", "-o", out.toString(),
-                "--json").out());
+        CliRun.Result rerun = tgdl().run("--simulate", "download", "@discuss", "--comments", "-o", out.toString(), "--json");
+        JsonNode again = JSON.readTree(rerun.out());
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
         assertThat(again.path("exit_code").asInt()).isZero();
         assertThat(again.path("simulator").path("downloads_started").asLong()).isZero();
     }
@@ -225,13 +226,18 @@ class ThreadsCliTest {
     @Test
     void topicRunStoppedEarly_isResumedByTheNextRun() throws IOException {
         Path out = home.resolve("out");
-        JsonNode first = JSON.readTree(tgdl().run("--simulate", "download", "@forum", "--topic", "Photos", "--max-duration",
-                "500ms", "-o", out.toString(), "--json").out());
-        JsonNode second = JSON.readTree(tgdl().run("--simulate", "download", "@forum", "--topic", "Photos", "-o",
-                out.toString(), "--json").out());
+        CliRun.Result stopped = tgdl().run("--simulate", "download", "@forum", "--topic", "Photos", "--max-duration",
+                "500ms", "-o", out.toString(), "--json");
+        CliRun.Result resumed = tgdl().run("--simulate", "download", "@forum", "--topic", "Photos", "-o", out.toString(),
+                "--json");
+        JsonNode first = JSON.readTree(stopped.out());
+        JsonNode second = JSON.readTree(resumed.out());
 
+        // the process's exit codes, not only the JSON's: a run that failed prints no JSON, and a missing field reads 0
+        assertThat(stopped.exitCode()).as(stopped.err()).isEqualTo(5);
         assertThat(first.path("exit_code").asInt()).isEqualTo(5);
         assertThat(first.path("successful_downloads").asLong()).isLessThan(topic(PHOTOS).size());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(second.path("exit_code").asInt()).isZero();
         // files whose download ended while the first run stopped are in place and skipped now: count the disk
         assertExactly(out.resolve("forum"), topic(PHOTOS));
@@ -241,14 +247,17 @@ class ThreadsCliTest {
     @Test
     void filesLeftPendingInOtherTopics_areLeftForTheirOwnRuns() throws IOException {
         Path out = home.resolve("out");
-        JsonNode whole = JSON.readTree(tgdl().run("--simulate", "download", "@forum", "--max-duration", "500ms", "-o",
-                out.toString(), "--json").out());
-        assertThat(whole.path("exit_code").asInt()).isEqualTo(5);
+        CliRun.Result stopped = tgdl().run("--simulate", "download", "@forum", "--max-duration", "500ms", "-o",
+                out.toString(), "--json");
+        assertThat(stopped.exitCode()).as(stopped.err()).isEqualTo(5);
+        assertThat(JSON.readTree(stopped.out()).path("exit_code").asInt()).isEqualTo(5);
         List<Path> before = files(out);
 
-        JsonNode photos = JSON.readTree(tgdl().run("--simulate", "download", "@forum", "--topic", "Photos", "-o",
-                out.toString(), "--json").out());
+        CliRun.Result topicRun = tgdl().run("--simulate", "download", "@forum", "--topic", "Photos", "-o",
+                out.toString(), "--json");
+        JsonNode photos = JSON.readTree(topicRun.out());
 
+        assertThat(topicRun.exitCode()).as(topicRun.err()).isZero();
         assertThat(photos.path("exit_code").asInt()).isZero();
         List<Long> photoIds = topic(PHOTOS).stream().map(SimMedia::serverMessageId).toList();
         List<Path> added = files(out).stream().filter(p -> !before.contains(p)).toList();
@@ -259,13 +268,15 @@ class ThreadsCliTest {
     @Test
     void commentsRunStoppedEarly_isResumed_withTheCommentsStillUnderTheirPost() throws IOException {
         Path out = home.resolve("out");
-        JsonNode first = JSON.readTree(tgdl().run("--simulate", "download", "@discuss", "--comments", "--max-duration", "4s",
-                "-o", out.toString(), "--json").out());
-        JsonNode second = JSON.readTree(tgdl().run("--simulate", "download", "@discuss", "--comments", "-o", out.toString(),
-                "--json").out());
+        CliRun.Result stopped = tgdl().run("--simulate", "download", "@discuss", "--comments", "--max-duration", "4s",
+                "-o", out.toString(), "--json");
+        CliRun.Result resumed = tgdl().run("--simulate", "download", "@discuss", "--comments", "-o", out.toString(),
+                "--json");
 
-        assertThat(first.path("exit_code").asInt()).isEqualTo(5);
-        assertThat(second.path("exit_code").asInt()).isZero();
+        assertThat(stopped.exitCode()).as(stopped.err()).isEqualTo(5);
+        assertThat(JSON.readTree(stopped.out()).path("exit_code").asInt()).isEqualTo(5);
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(JSON.readTree(resumed.out()).path("exit_code").asInt()).isZero();
         SimChannel group = Scenario.builtin().channel("discuss_chat").orElseThrow();
         List<SimMedia> comments = media("discuss_chat");
         try (Stream<Path> top = Files.list(out.resolve("discuss"))) {
