@@ -1,6 +1,7 @@
 package dev.tgdl.bench;
 
 import dev.tgdl.sim.Scenario;
+import dev.tgdl.sim.ScenarioException;
 import dev.tgdl.sim.SimChannel;
 import dev.tgdl.sim.SimMedia;
 import java.nio.file.Path;
@@ -39,7 +40,15 @@ public record BenchScenario(String name, String simulate, Scenario scenario, Str
             return new BenchScenario("big", "", Scenario.builtin(), "big");
         }
         Path file = Path.of(name).toAbsolutePath().normalize();
-        Scenario scenario = Scenario.load(file);
+        Scenario scenario;
+        try {
+            scenario = Scenario.load(file);
+        } catch (ScenarioException e) {
+            // a mistyped name is a usage mistake: say what the accepted names are
+            throw new IllegalArgumentException("--scenario " + name + ": " + e.getMessage() + "; give one of "
+                    + String.join(", ", builtin().stream().map(BenchScenario::name).toList())
+                    + ", big, or a scenario YAML file (docs/scenarios.md)", e);
+        }
         if (scenario.channels().isEmpty()) {
             throw new IllegalArgumentException("scenario " + name + " has no channels");
         }

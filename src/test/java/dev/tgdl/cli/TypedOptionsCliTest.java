@@ -116,6 +116,16 @@ class TypedOptionsCliTest {
     }
 
     @Test
+    void aBenchScenarioThatIsNeitherANameNorAFile_isAUsageError_listingTheNames() {
+        CliRun.Result r = new CliRun(home).run("bench", "--scenario", "strict,bursty", "--no-extras");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().lines().toList()).hasSize(1);
+        assertThat(r.err()).startsWith("tgdl: --scenario strict,bursty: ")
+                .contains("give one of demo, strict, bursty, flaky, large, throttled, big, or a scenario YAML file")
+                .doesNotContain("a bug in tgdl");
+    }
+
+    @Test
     void verboseAndQuiet_excludeEachOther_beforeOrAfterTheCommand_exit2() {
         String line = "-v/--verbose and -q/--quiet exclude each other: give one of them, or neither";
         assertUsageError(new CliRun(home).run("--simulate", "-v", "-q", "whoami"), line);
