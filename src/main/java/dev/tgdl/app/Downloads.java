@@ -24,6 +24,10 @@ import dev.tgdl.telegram.MediaType;
 import dev.tgdl.telegram.SourceRef;
 import dev.tgdl.telegram.Telegram;
 import dev.tgdl.time.TimeSource;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -170,7 +174,42 @@ public final class Downloads {
                 floodCap, d.stallTimeout(), d.maxRetries(), run.dryRun(), run.join(), run.full(), run.linkDuplicates(),
                 topic, sel.comments());
         Path output = r.placement().output().orElse(d.output()).toAbsolutePath().normalize();
+        if (!run.dryRun()) {
+            checkWritable(output);
+        }
         return new Plan(options, output, template, zone, run.maxDuration());
+    }
+
+    /**
+     * Fails before anything starts when no file could be placed in {@code output}: else every file
+     * would be fetched, fail at placement and wait in the retry queue for a folder that never works.
+     * An existing folder is tried with a probe file (permissions alone miss read-only mounts and
+     * /proc); a folder still to be made needs its nearest existing parent to be a writable folder.
+     */
+    static void checkWritable(Path output) {
+        String hint = "; choose a folder you can write (-o, or a job's output:)";
+        Path existing = output;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw new ConfigException("output folder " + output + ": " + (existing == null ? "no such place"
+                    : existing + " is not a folder") + hint);
+        }
+        if (!existing.equals(output)) {
+            if (!Files.isWritable(existing)) {
+                throw new ConfigException("output folder " + output + ": cannot create it in " + existing
+                        + " (not writable)" + hint);
+            }
+            return;
+        }
+        try {
+            Files.delete(Files.createTempFile(output, ".tgdl-probe-", ".tmp"));
+        } catch (IOException e) {
+            String why = e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.toString();
+            throw new ConfigException("output folder " + output + ": cannot create files there (" + why + ")" + hint);
+        }
     }
 
     /** What to call a setting in a message: the caller's name when the request set it, else its configuration key. */

@@ -33,11 +33,10 @@ public final class Cli {
             return code.code();
         });
         cl.setParameterExceptionHandler((e, args) -> {
-            context.err().println("tgdl: " + usageError(e));
-            if (!valueError(e)) {
-                CommandLine failed = e.getCommandLine();
-                context.err().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
-            }
+            // one line, as every usage error: what was wrong, and where the accepted forms are
+            String help = valueError(e) ? ""
+                    : " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')";
+            context.err().println("tgdl: " + usageError(e) + help);
             return ExitCode.USAGE.code();
         });
         // checks across options, once they are all parsed and before any command runs

@@ -15,7 +15,8 @@ final class RetryCommand extends BaseCommand {
     @Override
     protected ExitCode run(AppContext app) {
         int due = app.manifest().retryNow(failed);
-        cli().out().println(due + " files are due: the next download or archive run takes them first");
+        cli().out().println(due + " files are due: the next run into the same folder with the same selection"
+                + " (the same download command, or the archive job) takes them first");
         return ExitCode.OK;
     }
 }

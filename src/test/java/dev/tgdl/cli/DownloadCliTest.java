@@ -149,6 +149,22 @@ class DownloadCliTest {
     }
 
     @Test
+    void anOutputFolderThatCannotBeWritten_isAUsageError_beforeAnyDownload() throws IOException {
+        Path file = Files.writeString(home.resolve("a-file"), "not a folder");
+        CliRun.Result inFile = tgdl().run("--simulate", "download", "@demo", "-o", file.resolve("out").toString(),
+                "--no-progress");
+        assertThat(inFile.exitCode()).as(inFile.err()).isEqualTo(2);
+        assertThat(inFile.err().lines().toList()).hasSize(1);
+        assertThat(inFile.err()).contains(file + " is not a folder").contains("choose a folder you can write");
+
+        CliRun.Result proc = tgdl().run("--simulate", "download", "@demo", "-o", "/proc", "--no-progress");
+        assertThat(proc.exitCode()).as(proc.err()).isEqualTo(2);
+        assertThat(proc.err()).startsWith("tgdl: output folder /proc: cannot create files there");
+        assertThat(proc.out()).isEmpty();
+        assertThat(proc.err().lines().toList()).as("no run started: no summary, no per-file failures").hasSize(1);
+    }
+
+    @Test
     void dryRun_writesNothing_andPlansEveryFile() throws IOException {
         Path out = home.resolve("out");
         CliRun.Result r = tgdl().run("--simulate", "download", "@demo", "-o", out.toString(), "--dry-run", "--json");

@@ -139,8 +139,7 @@ class TypedOptionsCliTest {
     void anUnknownOption_isNamed_andPointsToTheHelp() {
         CliRun.Result r = new CliRun(home).run("--simulate", "download", "@demo", "--min-szie", "1MB");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().lines()).containsExactly("tgdl: Unknown option: '--min-szie'",
-                "Try 'tgdl download --help' for the options.");
+        assertThat(r.err().lines()).containsExactly("tgdl: Unknown option: '--min-szie' (see 'tgdl download --help')");
     }
 
     @Test
