@@ -49,6 +49,11 @@ public final class Simulation implements AutoCloseable {
             } else if (Scenario.BUNDLED.contains(spec) && !Files.exists(Path.of(spec))) {
                 simulation = new Simulation(Scenario.bundled(spec), spec);
             } else {
+                if (spec.startsWith("-") && !Files.exists(Path.of(spec))) {
+                    // `--simulate --bogus`: the option's optional value took a mistyped flag
+                    throw new ConfigException("--simulate took '" + spec + "' as its scenario: no such file; give"
+                            + " a scenario as --simulate=NAME, or check that option's spelling");
+                }
                 Path file = Path.of(spec).toAbsolutePath().normalize();
                 Scenario scenario = Scenario.load(file);
                 // one profile folder per scenario file: sessions of different scenarios never mix

@@ -106,7 +106,10 @@ class ArchiveCliTest {
         assertThat(status.path("totals").path("retry_due").asLong()).isZero();
 
         // an eleventh run leaves dead letters alone
-        JsonNode quiet = JSON.readTree(tgdl.run("--simulate=" + file, "archive", "--json").out());
+        CliRun.Result eleventh = tgdl.run("--simulate=" + file, "archive", "--json");
+        assertThat(eleventh.exitCode()).as(eleventh.err()).isZero();
+        JsonNode quiet = JSON.readTree(eleventh.out());
+        assertThat(quiet.path("simulator").path("requests").asLong()).as("a run happened").isPositive();
         assertThat(quiet.path("simulator").path("downloads_started").asLong()).isZero();
 
         CliRun.Result retry = tgdl.run("--simulate=" + file, "retry", "--failed");

@@ -126,6 +126,13 @@ class TypedOptionsCliTest {
     }
 
     @Test
+    void aMistypedFlagAfterSimulate_isNamedAsSuch_notAsAMissingScenarioFile() {
+        assertUsageError(new CliRun(home).run("--simulate", "--bogus", "whoami"),
+                "--simulate took '--bogus' as its scenario: no such file; give a scenario as --simulate=NAME,"
+                        + " or check that option's spelling");
+    }
+
+    @Test
     void verboseAndQuiet_excludeEachOther_beforeOrAfterTheCommand_exit2() {
         String line = "-v/--verbose and -q/--quiet exclude each other: give one of them, or neither";
         assertUsageError(new CliRun(home).run("--simulate", "-v", "-q", "whoami"), line);
