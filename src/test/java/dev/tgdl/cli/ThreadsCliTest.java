@@ -158,6 +158,31 @@ class ThreadsCliTest {
     }
 
     @Test
+    void threadMessageLinks_inChatsThatAreNoForum_downloadThatMessage() throws IOException {
+        SimChannel group = Scenario.builtin().channel("discuss_chat").orElseThrow();
+        SimMedia comment = media("discuss_chat").getFirst();
+        long thread = comment.serverMessageId();
+        while (thread > 1 && group.postOf(thread - 1) == group.postOf(comment.serverMessageId())) {
+            thread--; // the thread's top message: the post's forward, the first of its block
+        }
+        SimMedia chatter = media("chatter").get(1);
+        Path comments = home.resolve("comments");
+        Path replies = home.resolve("replies");
+
+        CliRun.Result privateLink = tgdl().run("--simulate", "download",
+                "https://t.me/c/1000000012/" + thread + "/" + comment.serverMessageId(), "-o", comments.toString(),
+                "--no-progress");
+        CliRun.Result publicLink = tgdl().run("--simulate", "download",
+                "https://t.me/chatter/" + media("chatter").getFirst().serverMessageId() + "/" + chatter.serverMessageId(),
+                "-o", replies.toString(), "--no-progress");
+
+        assertThat(privateLink.exitCode()).as(privateLink.out() + privateLink.err()).isZero();
+        assertExactly(comments.resolve("discuss_chat"), List.of(comment));
+        assertThat(publicLink.exitCode()).as(publicLink.out() + publicLink.err()).isZero();
+        assertExactly(replies.resolve("chatter"), List.of(chatter));
+    }
+
+    @Test
     void comments_landUnderTheirPost_areInTheManifest_andASecondRunFetchesNothing() throws IOException, SQLException {
         Path out = home.resolve("out");
         CliRun.Result r = tgdl().run("--simulate", "download", "@discuss", "--comments", "-o", out.toString(), "--json");
