@@ -7,7 +7,10 @@ import dev.tgdl.telegram.MessageInfo;
 import dev.tgdl.telegram.PageRequest;
 import dev.tgdl.telegram.SearchFilter;
 import dev.tgdl.telegram.Telegram;
+import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +57,7 @@ final class Scanner {
      * Scans {@code chat}, handing each matching item to {@code sink}; files archived in ranges it
      * does not scan again are counted with {@code alreadyArchived}. It scans the part of {@code chat}
      * that {@code scope} names: one forum topic, or the whole chat; with comments, each post's comments are
-     * handed to {@code sink} as its page is met, before the page's own items.
+     * handed to {@code sink} right after the post's own items, so newest first holds post by post.
      * A topic is scanned whole each run, as a range is (the ledger keeps one scan state per chat, the whole
      * chat's); what was archived before is skipped without being downloaded again.
      */
@@ -99,6 +102,37 @@ final class Scanner {
         }
     }
 
+    /** What a pass hands on in order: a file of the chat, or the comments of a post. */
+    private sealed interface Entry {
+        long messageId();
+
+        Instant date();
+
+        record File(MediaItem item) implements Entry {
+            @Override
+            public long messageId() {
+                return item.messageId();
+            }
+
+            @Override
+            public Instant date() {
+                return item.date();
+            }
+        }
+
+        record Comments(MessageInfo post) implements Entry {
+            @Override
+            public long messageId() {
+                return post.messageId();
+            }
+
+            @Override
+            public Instant date() {
+                return post.date();
+            }
+        }
+    }
+
     /** One newest-first pass from a cursor down to a message id, over one or two merged streams. */
     private final class Segment {
         private final Chat chat;
@@ -109,8 +143,6 @@ final class Scanner {
         private final Sink sink;
         private final PageRequest.Scope pages;
         private final Optional<Chat> comments;
-        /** The sink ended the pass while taking comments. */
-        private boolean ended;
         long top;
 
         Segment(Chat chat, List<Optional<SearchFilter>> filters, long cursor, long stopAt, boolean checkpoints,
@@ -135,24 +167,30 @@ final class Scanner {
                         next = s;
                     }
                 }
-                if (ended) {
-                    return false;
-                }
                 if (next == null) {
                     return true;
                 }
-                MediaItem item = next.buffer.poll();
-                if (filter.aboveRange(item) || !filter.accepts(item)) {
-                    outcomes.unplaced(item);
-                    continue;
-                }
-                stats.matched.incrementAndGet();
-                if (!sink.accept(item)) {
-                    return false;
+                Entry entry = next.buffer.poll();
+                switch (entry) {
+                    case Entry.File(MediaItem item) -> {
+                        if (filter.aboveRange(item) || !filter.accepts(item)) {
+                            outcomes.unplaced(item);
+                            continue;
+                        }
+                        stats.matched.incrementAndGet();
+                        if (!sink.accept(item)) {
+                            return false;
+                        }
+                    }
+                    case Entry.Comments(MessageInfo post) -> {
+                        if (!takeComments(post, comments.orElseThrow())) {
+                            return false;
+                        }
+                    }
                 }
                 if (checkpoints && next.buffer.isEmpty()) {
-                    // every item from this one up to the top is now recorded in the ledger (the sink queued it)
-                    ledger.scanProgress(chat, Math.max(top, item.messageId()), item.messageId());
+                    // every item (and comment) from this message up to the top is now recorded in the ledger
+                    ledger.scanProgress(chat, Math.max(top, entry.messageId()), entry.messageId());
                 }
             }
         }
@@ -176,49 +214,61 @@ final class Scanner {
         }
 
         /**
-         * The comments of the page's posts in this pass's range, each post's thread read whole (newest first),
-         * handed to the sink before the page's own items, so a checkpoint past a post also covers its comments.
-         * Ranges apply to posts (a post in range brings all its comments); the limit counts comment files as
-         * any; the type, extension and size filters apply to both.
+         * The comments of one post in this pass's range, its thread read whole (newest first). Ranges apply to
+         * posts (a post in range brings all its comments); the limit counts comment files as any; the type,
+         * extension and size filters apply to both.
          *
          * @return false when the sink ended the scan
          */
-        private boolean takeComments(MediaPage page, Chat group) throws InterruptedException {
-            for (MessageInfo post : page.scanned()) {
-                if (!page.commented().contains(post.messageId()) || post.messageId() <= stopAt
-                        || filter.belowRange(post.messageId(), post.date())
-                        || filter.toId().isPresent() && post.messageId() > filter.toId().getAsLong()
-                        || filter.until().isPresent() && !post.date().isBefore(filter.until().get())) {
-                    continue;
-                }
-                long cursor = 0;
-                while (true) {
-                    MediaPage thread = telegram.page(new PageRequest(chat, cursor, Optional.empty(),
-                            new PageRequest.Scope.Comments(group, post.messageId())));
-                    stats.scanned.addAndGet(thread.messages());
-                    for (MediaItem item : thread.items()) {
-                        if (!filter.accepts(item)) {
-                            outcomes.unplaced(item);
-                            continue;
-                        }
-                        stats.matched.incrementAndGet();
-                        if (!sink.accept(item)) {
-                            return false;
-                        }
+        private boolean takeComments(MessageInfo post, Chat group) throws InterruptedException {
+            if (filter.toId().isPresent() && post.messageId() > filter.toId().getAsLong()
+                    || filter.until().isPresent() && !post.date().isBefore(filter.until().get())) {
+                return true;
+            }
+            long cursor = 0;
+            while (true) {
+                MediaPage thread = telegram.page(new PageRequest(chat, cursor, Optional.empty(),
+                        new PageRequest.Scope.Comments(group, post.messageId())));
+                stats.scanned.addAndGet(thread.messages());
+                for (MediaItem item : thread.items()) {
+                    if (!filter.accepts(item)) {
+                        outcomes.unplaced(item);
+                        continue;
                     }
-                    if (thread.next().isEmpty() || thread.messages() == 0) {
-                        break;
+                    stats.matched.incrementAndGet();
+                    if (!sink.accept(item)) {
+                        return false;
                     }
-                    cursor = thread.next().getAsLong();
                 }
+                if (thread.next().isEmpty() || thread.messages() == 0) {
+                    break;
+                }
+                cursor = thread.next().getAsLong();
             }
             return true;
+        }
+
+        /**
+         * The page's items, newest first; with comments, each commented post's thread right after the post's
+         * own items (a post with no file of its own still brings its thread).
+         */
+        private List<Entry> entries(MediaPage page) {
+            List<Entry> entries = new ArrayList<>();
+            page.items().forEach(item -> entries.add(new Entry.File(item)));
+            if (comments.isPresent()) {
+                page.scanned().stream().filter(post -> page.commented().contains(post.messageId()))
+                        .forEach(post -> entries.add(new Entry.Comments(post)));
+            }
+            // stable: the items of one message keep their order, and its thread comes after them
+            entries.sort(Comparator.comparingLong(Entry::messageId).reversed()
+                    .thenComparing(e -> e instanceof Entry.Comments));
+            return entries;
         }
 
         /** One scan: the history, or one server-side filter. */
         private final class Stream {
             private final Optional<SearchFilter> filter;
-            private final ArrayDeque<MediaItem> buffer = new ArrayDeque<>();
+            private final ArrayDeque<Entry> buffer = new ArrayDeque<>();
             private long cursor;
             private boolean done;
 
@@ -235,17 +285,12 @@ final class Scanner {
                     stats.scanned.addAndGet(page.messages());
                     top = Math.max(top, page.newestId());
                     exportScanned(page);
-                    if (comments.isPresent() && !takeComments(page, comments.get())) {
-                        ended = true;
-                        done = true;
-                        return;
-                    }
-                    for (MediaItem item : page.items()) {
-                        if (item.messageId() <= stopAt || Scanner.this.filter.belowRange(item.messageId(), item.date())) {
+                    for (Entry entry : entries(page)) {
+                        if (entry.messageId() <= stopAt || Scanner.this.filter.belowRange(entry.messageId(), entry.date())) {
                             done = true;
                             break;
                         }
-                        buffer.add(item);
+                        buffer.add(entry);
                     }
                     OptionalLong next = page.next();
                     if (next.isEmpty() || page.messages() == 0 || page.oldestId() != 0 && page.oldestId() <= stopAt) {

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * <p>{@code t.me/name/N} is a message link to a chat, and to a forum a link to topic N as well: a topic's
  * id is the id of the message that opened it (and 1 is the General topic), which is how TDLib writes topic
  * links (getForumTopicLink). Which one it is only the chat can say, so {@link Telegram#resolve} decides.
+ * Likewise the middle number of {@code t.me/name/N/ID} and {@code t.me/c/CHANNEL/N/ID} is a topic only in a
+ * forum; elsewhere it is a reply thread (the link of a comment) and the link is message ID alone.
  */
 public sealed interface SourceRef {
 
@@ -31,7 +33,7 @@ public sealed interface SourceRef {
      * One message (or its album) of a public chat: {@code t.me/name/ID}, or {@code t.me/name/TOPIC/ID} in a
      * forum topic; {@code t.me/name/TOPIC} of a forum is the whole topic.
      *
-     * @param topicId the topic a {@code t.me/name/TOPIC/ID} link names
+     * @param topicId the middle number of a {@code t.me/name/N/ID} link: the topic in a forum, else a reply thread
      */
     record PublicPost(String text, String username, long serverMessageId, OptionalLong topicId) implements SourceRef {
 
@@ -45,7 +47,8 @@ public sealed interface SourceRef {
      * One message of a private channel: {@code t.me/c/CHANNEL/ID} or {@code t.me/c/CHANNEL/TOPIC/ID};
      * resolved through its link; {@code t.me/c/CHANNEL/TOPIC} of a forum is the whole topic.
      *
-     * @param topicId the topic a {@code t.me/c/CHANNEL/TOPIC/ID} link names
+     * @param topicId the middle number of a {@code t.me/c/CHANNEL/N/ID} link: the topic in a forum, else a reply
+     *                thread
      */
     record PrivatePost(String text, long channelId, long serverMessageId, OptionalLong topicId) implements SourceRef {
 
@@ -142,7 +145,7 @@ public sealed interface SourceRef {
                 if (parts.length == 2) {
                     return Optional.of(new ChatId(raw, -1_000_000_000_000L - channel.get()));
                 }
-                // t.me/c/CHANNEL/ID or t.me/c/CHANNEL/TOPIC/ID: the message is the last number
+                // t.me/c/CHANNEL/ID or t.me/c/CHANNEL/N/ID (N a topic or a reply thread): the message is the last number
                 OptionalLong topic = parts.length == 4 ? topicOf(parts[2]) : OptionalLong.empty();
                 if (parts.length > 4 || parts.length == 4 && topic.isEmpty()) {
                     return Optional.empty();
@@ -157,7 +160,7 @@ public sealed interface SourceRef {
             if (parts.length == offset + 1) {
                 return Optional.of(new Username(raw, name));
             }
-            // t.me/name/ID or t.me/name/TOPIC/ID
+            // t.me/name/ID or t.me/name/N/ID (N a topic or a reply thread): the message is the last number
             OptionalLong topic = parts.length == offset + 3 ? topicOf(parts[offset + 1]) : OptionalLong.empty();
             if (parts.length > offset + 3 || parts.length == offset + 3 && topic.isEmpty()) {
                 return Optional.empty();

@@ -113,6 +113,7 @@ public final class TdTelegram implements Telegram {
     }
 
     private ResolvedSource resolvePrivatePost(SourceRef.PrivatePost p) {
+        // the link with its middle number, if any: TDLib reads it, and its topic_id says whether that is a topic
         String url = "https://t.me/c/" + p.channelId() + "/"
                 + (p.topicId().isPresent() ? p.topicId().getAsLong() + "/" : "") + p.serverMessageId();
         TdApi.MessageLinkInfo info = call(new TdFunctions.GetMessageLinkInfo(url), url);
@@ -126,25 +127,30 @@ public final class TdTelegram implements Telegram {
             // a topic's link: TDLib answers it with the topic and no message
             return new ResolvedSource(p, chat(chat), Optional.empty(), OptionalLong.of(forumTopicId));
         }
-        return post(p, chat, chat(chat), p.serverMessageId(), p.topicId());
+        // t.me/c/CHANNEL/N/ID names a topic only in a forum; elsewhere N is a reply thread and ID the message
+        OptionalLong topic = p.topicId().isPresent() && info.topicId() instanceof TdApi.MessageTopicForum(int forumTopicId)
+                ? OptionalLong.of(forumTopicId) : OptionalLong.empty();
+        return post(p, chat, chat(chat), p.serverMessageId(), topic);
     }
 
     /**
      * A message link as a source: that message, in the topic the link names; or, in a forum, the whole
      * topic when the link is a topic's: its message is the one that opened the topic, or it is 1, the General
      * topic (the links getForumTopicLink writes, td/telegram/ForumTopicManager.cpp; getMessageLinkInfo reads
-     * them so too, MessagesManager::get_message_link_info_object).
+     * them so too, MessagesManager::get_message_link_info_object). In a chat that is no forum the middle number
+     * of {@code t.me/name/N/ID} is a reply thread (a comment's link): the link is message ID alone.
      */
     private ResolvedSource post(SourceRef ref, TdApi.Chat td, Chat chat, long serverId, OptionalLong topic) {
+        if (!isForum(td)) {
+            return new ResolvedSource(ref, chat, Optional.of(serverId));
+        }
         if (topic.isPresent()) {
             return new ResolvedSource(ref, chat, Optional.of(serverId), topic);
         }
-        if (isForum(td)) {
-            boolean opensTopic = serverId == ForumTopic.GENERAL || call(new TdFunctions.GetMessage(chat.id(), serverId << 20),
-                    chat.displayName() + "/" + serverId).content() instanceof TdApi.MessageForumTopicCreated;
-            if (opensTopic) {
-                return new ResolvedSource(ref, chat, Optional.empty(), OptionalLong.of(serverId));
-            }
+        boolean opensTopic = serverId == ForumTopic.GENERAL || call(new TdFunctions.GetMessage(chat.id(), serverId << 20),
+                chat.displayName() + "/" + serverId).content() instanceof TdApi.MessageForumTopicCreated;
+        if (opensTopic) {
+            return new ResolvedSource(ref, chat, Optional.empty(), OptionalLong.of(serverId));
         }
         return new ResolvedSource(ref, chat, Optional.of(serverId));
     }

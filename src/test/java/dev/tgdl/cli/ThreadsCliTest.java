@@ -9,6 +9,7 @@ import dev.tgdl.sim.SimChannel;
 import dev.tgdl.sim.SimFiles;
 import dev.tgdl.sim.SimMedia;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,6 +160,31 @@ class ThreadsCliTest {
     }
 
     @Test
+    void threadMessageLinks_inChatsThatAreNoForum_downloadThatMessage() throws IOException {
+        SimChannel group = Scenario.builtin().channel("discuss_chat").orElseThrow();
+        SimMedia comment = media("discuss_chat").getFirst();
+        long thread = comment.serverMessageId();
+        while (thread > 1 && group.postOf(thread - 1) == group.postOf(comment.serverMessageId())) {
+            thread--; // the thread's top message: the post's forward, the first of its block
+        }
+        SimMedia chatter = media("chatter").get(1);
+        Path comments = home.resolve("comments");
+        Path replies = home.resolve("replies");
+
+        CliRun.Result privateLink = tgdl().run("--simulate", "download",
+                "https://t.me/c/1000000012/" + thread + "/" + comment.serverMessageId(), "-o", comments.toString(),
+                "--no-progress");
+        CliRun.Result publicLink = tgdl().run("--simulate", "download",
+                "https://t.me/chatter/" + media("chatter").getFirst().serverMessageId() + "/" + chatter.serverMessageId(),
+                "-o", replies.toString(), "--no-progress");
+
+        assertThat(privateLink.exitCode()).as(privateLink.out() + privateLink.err()).isZero();
+        assertExactly(comments.resolve("discuss_chat"), List.of(comment));
+        assertThat(publicLink.exitCode()).as(publicLink.out() + publicLink.err()).isZero();
+        assertExactly(replies.resolve("chatter"), List.of(chatter));
+    }
+
+    @Test
     void comments_landUnderTheirPost_areInTheManifest_andASecondRunFetchesNothing() throws IOException, SQLException {
         Path out = home.resolve("out");
         CliRun.Result r = tgdl().run("--simulate", "download", "@discuss", "--comments", "-o", out.toString(), "--json");
@@ -194,14 +221,39 @@ class ThreadsCliTest {
     }
 
     @Test
-    void limit_countsCommentFilesToo() throws IOException {
+    void limit_takesTheNewestPostsFirst_eachPostsOwnFilesThenItsComments() throws IOException {
         Path out = home.resolve("out");
         JsonNode stats = JSON.readTree(tgdl().run("--simulate", "download", "@discuss", "--comments", "--limit", "5", "-o",
                 out.toString(), "--json").out());
 
+        SimChannel group = Scenario.builtin().channel("discuss_chat").orElseThrow();
+        record Taken(long post, int comment, long id) {
+        }
+        List<Taken> order = Stream.concat(
+                        media("discuss").stream().map(m -> new Taken(m.serverMessageId(), 0, m.serverMessageId())),
+                        media("discuss_chat").stream().map(m -> new Taken(group.postOf(m.serverMessageId()), 1,
+                                m.serverMessageId())))
+                .sorted(Comparator.comparingLong(Taken::post).reversed().thenComparingInt(Taken::comment)
+                        .thenComparing(Comparator.comparingLong(Taken::id).reversed()))
+                .limit(5).toList();
+        assertThat(order).as("the newest five mix posts and comments").extracting(Taken::comment).contains(0, 1);
         assertThat(stats.path("exit_code").asInt()).isZero();
         assertThat(stats.path("successful_downloads").asLong()).isEqualTo(5);
-        assertThat(files(out)).hasSize(5);
+        Path channel = out.resolve("discuss");
+        assertThat(files(out)).containsExactlyInAnyOrderElementsOf(order.stream()
+                .map(t -> t.comment() == 0 ? byIdOrMissing(channel, t.id())
+                        : byIdOrMissing(channel.resolve(t.post() + "_comments"), t.id()))
+                .toList());
+    }
+
+    /** The file of message {@code id} directly in {@code folder}; a path that does not exist when there is none. */
+    private static Path byIdOrMissing(Path folder, long id) {
+        try (Stream<Path> list = Files.exists(folder) ? Files.list(folder) : Stream.empty()) {
+            return list.filter(Files::isRegularFile).filter(p -> idOf(p) == id).findFirst()
+                    .orElse(folder.resolve(id + "_missing"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The manifest's done rows of a chat: message id to path. */

@@ -39,10 +39,14 @@ class SourceRefTest {
     @ParameterizedTest
     @CsvSource({
         "https://t.me/c/1234567890/789, 1234567890, 789",
+        "https://t.me/c/1234567890/55/789, 1234567890, 789",
         "tg://privatepost?channel=1234567890&post=789, 1234567890, 789",
     })
-    void privatePostLinks_carryChannelAndMessage(String text, long channel, long id) {
-        assertThat(SourceRef.parse(text)).isEqualTo(new SourceRef.PrivatePost(text, channel, id));
+    void privatePostLinks_carryChannelAndMessage_theMessageBeingTheLastNumber(String text, long channel, long id) {
+        assertThat(SourceRef.parse(text)).isInstanceOfSatisfying(SourceRef.PrivatePost.class, p -> {
+            assertThat(p.channelId()).isEqualTo(channel);
+            assertThat(p.serverMessageId()).isEqualTo(id);
+        });
     }
 
     @ParameterizedTest
@@ -55,7 +59,7 @@ class SourceRefTest {
     }
 
     @Test
-    void privateTopicMessageLink_carriesTheTopicAndTheMessage() {
+    void privateThreadOrTopicMessageLink_carriesTheMiddleNumberAndTheMessage() {
         String text = "https://t.me/c/1234567890/55/789";
         assertThat(SourceRef.parse(text)).isEqualTo(new SourceRef.PrivatePost(text, 1234567890, 789, OptionalLong.of(55)));
     }
