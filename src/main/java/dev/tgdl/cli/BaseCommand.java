@@ -1,7 +1,7 @@
 package dev.tgdl.cli;
 
-import dev.tgdl.app.ExitCode;
 import dev.tgdl.app.AppContext;
+import dev.tgdl.app.ExitCode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

@@ -1,7 +1,7 @@
 package dev.tgdl.cli;
 
-import dev.tgdl.app.ExitCode;
 import dev.tgdl.app.AppContext;
+import dev.tgdl.app.ExitCode;
 import dev.tgdl.bench.Bench;
 import dev.tgdl.bench.BenchReport;
 import dev.tgdl.bench.BenchScenario;
@@ -14,8 +14,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

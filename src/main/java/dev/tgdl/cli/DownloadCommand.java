@@ -1,13 +1,13 @@
 package dev.tgdl.cli;
 
-import dev.tgdl.app.ExitCode;
 import dev.tgdl.app.AppContext;
 import dev.tgdl.app.DownloadRequest;
 import dev.tgdl.app.Downloads;
-import dev.tgdl.pacing.RunControl;
-import dev.tgdl.pacing.StopReason;
+import dev.tgdl.app.ExitCode;
 import dev.tgdl.download.MediaDownloader;
 import dev.tgdl.download.ProgressListener;
+import dev.tgdl.pacing.RunControl;
+import dev.tgdl.pacing.StopReason;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

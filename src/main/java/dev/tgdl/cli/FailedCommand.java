@@ -1,7 +1,7 @@
 package dev.tgdl.cli;
 
-import dev.tgdl.app.ExitCode;
 import dev.tgdl.app.AppContext;
+import dev.tgdl.app.ExitCode;
 import dev.tgdl.archive.Manifest;
 import java.util.List;
 import picocli.CommandLine.Command;

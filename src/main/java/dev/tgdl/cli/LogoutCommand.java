@@ -1,8 +1,8 @@
 package dev.tgdl.cli;
 
-import dev.tgdl.app.ExitCode;
-import dev.tgdl.app.AppContext;
 import dev.tgdl.app.Accounts;
+import dev.tgdl.app.AppContext;
+import dev.tgdl.app.ExitCode;
 import picocli.CommandLine.Command;
 
 @Command(name = "logout", mixinStandardHelpOptions = true,

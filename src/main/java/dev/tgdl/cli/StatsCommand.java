@@ -1,8 +1,8 @@
 package dev.tgdl.cli;
 
-import dev.tgdl.app.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tgdl.app.AppContext;
+import dev.tgdl.app.ExitCode;
 import dev.tgdl.archive.Manifest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.tgdl.cli;
 
-import dev.tgdl.app.ExitCode;
-import dev.tgdl.app.AppContext;
 import dev.tgdl.app.Accounts;
+import dev.tgdl.app.AppContext;
+import dev.tgdl.app.ExitCode;
 import dev.tgdl.telegram.Account;
 import java.util.LinkedHashMap;
 import java.util.Map;

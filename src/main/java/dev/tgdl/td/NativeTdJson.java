@@ -1,10 +1,10 @@
 package dev.tgdl.td;
 
-import dev.tgdl.time.TimeSource;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import dev.tgdl.time.TimeSource;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;

@@ -2,7 +2,6 @@ package dev.tgdl.td;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.tgdl.td.TdApi.AuthorizationState;
 import dev.tgdl.td.TdApi.BasicGroup;
 import dev.tgdl.td.TdApi.Chat;
 import dev.tgdl.td.TdApi.ChatInviteLinkInfo;

@@ -1,8 +1,8 @@
 package dev.tgdl.cli;
 
-import dev.tgdl.app.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tgdl.app.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tgdl.pacing.Jitter;
 import dev.tgdl.time.ManualTimeSource;
-import java.util.SplittableRandom;
 import java.time.Duration;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.tgdl.td.TdApi;
 import dev.tgdl.td.TdClient;
 import dev.tgdl.td.TdException;

@@ -3,10 +3,10 @@ package dev.tgdl.td;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tgdl.testing.Threads;
 import java.nio.file.Path;
 import java.time.Duration;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
