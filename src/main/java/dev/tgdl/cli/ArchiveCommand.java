@@ -4,7 +4,6 @@ import dev.tgdl.app.AppContext;
 import dev.tgdl.app.Archives;
 import dev.tgdl.app.ExitCode;
 import dev.tgdl.pacing.RunControl;
-import dev.tgdl.pacing.StopReason;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -39,20 +38,8 @@ final class ArchiveCommand extends BaseCommand {
     protected ExitCode run(AppContext app) throws Exception {
         List<Archives.Job> planned = Archives.plan(app.config(), jobs, maxDuration);
         RunControl control = new RunControl(app.clock(), maxDuration);
-        Archives.Outcome outcome;
-        Interrupts interrupts = Interrupts.install(() -> control.stop(StopReason.INTERRUPTED, "interrupted"));
-        try {
-            if (progress.live(cli().terminal())) {
-                try (LiveProgress view = LiveProgress.open(consoleLog)) {
-                    outcome = Archives.run(app, planned, view, control, view::attach);
-                }
-            } else {
-                PlainProgress view = new PlainProgress();
-                outcome = Archives.run(app, planned, view, control, view::attach);
-            }
-        } finally {
-            interrupts.close();
-        }
+        Archives.Outcome outcome = showingProgress(progress.live(cli().terminal()), control,
+                (view, attach) -> Archives.run(app, planned, view, control, attach));
         Archives.Report report = outcome.report();
         if (json.enabled) {
             Json.print(cli().out(), Json.runDocument(report, outcome.code(), app));

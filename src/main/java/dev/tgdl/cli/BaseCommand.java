@@ -2,7 +2,12 @@ package dev.tgdl.cli;
 
 import dev.tgdl.app.AppContext;
 import dev.tgdl.app.ExitCode;
+import dev.tgdl.download.MediaDownloader;
+import dev.tgdl.download.ProgressListener;
+import dev.tgdl.pacing.RunControl;
+import dev.tgdl.pacing.StopReason;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -45,4 +50,29 @@ abstract class BaseCommand implements Callable<Integer> {
     }
 
     protected abstract ExitCode run(AppContext app) throws Exception;
+
+    /** A run of the engine, told where its progress goes and handed each engine it builds. */
+    @FunctionalInterface
+    protected interface ShownRun<T> {
+        T run(ProgressListener view, Consumer<MediaDownloader> attach) throws Exception;
+    }
+
+    /**
+     * Runs {@code run} with Ctrl-C/SIGTERM stopping {@code control} cleanly, shown by the live view
+     * on a terminal ({@code live}), else by plain lines; the view and the signal handlers end with it.
+     */
+    protected <T> T showingProgress(boolean live, RunControl control, ShownRun<T> run) throws Exception {
+        Interrupts interrupts = Interrupts.install(() -> control.stop(StopReason.INTERRUPTED, "interrupted"));
+        try {
+            if (live) {
+                try (LiveProgress view = LiveProgress.open(consoleLog)) {
+                    return run.run(view, view::attach);
+                }
+            }
+            PlainProgress view = new PlainProgress();
+            return run.run(view, view::attach);
+        } finally {
+            interrupts.close();
+        }
+    }
 }

@@ -7,7 +7,6 @@ import dev.tgdl.app.ExitCode;
 import dev.tgdl.download.MediaDownloader;
 import dev.tgdl.download.ProgressListener;
 import dev.tgdl.pacing.RunControl;
-import dev.tgdl.pacing.StopReason;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -107,21 +106,9 @@ final class DownloadCommand extends BaseCommand {
         Downloads.Plan plan = Downloads.plan(app.config(), request).withExport(Optional.ofNullable(export), "--export");
         RunControl control = new RunControl(app.clock(), plan.maxDuration());
         String command = "download " + String.join(" ", sources);
-        Downloads.Outcome outcome;
         boolean live = progress.live(cli().terminal());
-        Interrupts interrupts = Interrupts.install(() -> control.stop(StopReason.INTERRUPTED, "interrupted"));
-        try {
-            if (live) {
-                try (LiveProgress view = LiveProgress.open(consoleLog)) {
-                    outcome = run(app, plan, command, view, view::attach, control);
-                }
-            } else {
-                PlainProgress view = new PlainProgress();
-                outcome = run(app, plan, command, view, view::attach, control);
-            }
-        } finally {
-            interrupts.close();
-        }
+        Downloads.Outcome outcome = showingProgress(live, control,
+                (view, attach) -> run(app, plan, command, view, attach, control));
         if (json.enabled) {
             Json.print(cli().out(), Json.runDocument(outcome.report(), outcome.code(), app));
         } else {

@@ -5,7 +5,6 @@ import dev.tgdl.app.ExitCode;
 import dev.tgdl.app.Watches;
 import dev.tgdl.config.DataSizes;
 import dev.tgdl.pacing.RunControl;
-import dev.tgdl.pacing.StopReason;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -58,20 +57,8 @@ final class WatchCommand extends BaseCommand {
         Watches.Plan plan = Watches.plan(app.config(), sources, jobs, Optional.ofNullable(output),
                 Optional.ofNullable(template), maxDuration, catchUpEvery);
         RunControl control = new RunControl(app.clock(), maxDuration);
-        Watches.Outcome outcome;
-        Interrupts interrupts = Interrupts.install(() -> control.stop(StopReason.INTERRUPTED, "interrupted"));
-        try {
-            if (progress.live(cli().terminal())) {
-                try (LiveProgress view = LiveProgress.open(consoleLog)) {
-                    outcome = Watches.run(app, plan, view, control, view::attach);
-                }
-            } else {
-                PlainProgress view = new PlainProgress();
-                outcome = Watches.run(app, plan, view, control, view::attach);
-            }
-        } finally {
-            interrupts.close();
-        }
+        Watches.Outcome outcome = showingProgress(progress.live(cli().terminal()), control,
+                (view, attach) -> Watches.run(app, plan, view, control, attach));
         Watches.Report r = outcome.report();
         if (json.enabled) {
             Json.print(cli().out(), Json.withSimulator(r, app));
