@@ -108,7 +108,7 @@ public final class LearnedRate {
             this.lastFlood = clock.nanos() - Duration.ofSeconds(QUIET_SECONDS).toNanos(); // learned: probes from the start
         }
         this.burst = burst;
-        this.limiter = new RateLimiter(clock, rate, start.isPresent() ? Math.max(1, (int) Math.min(burst, Math.floor(rate))) : burst);
+        this.limiter = new RateLimiter(clock, rate, start.isPresent() ? secondOf(rate) : burst);
         this.lastStep = clock.nanos();
     }
 
@@ -181,7 +181,7 @@ public final class LearnedRate {
         LOG.debug("a wait of {} s: sent {}/s, rate now {}/s, ceiling {}/s", wait.toSeconds(), round(outran), round(rate),
                 round(ceiling));
         // and no burst above a second of the rate: a burst the limit did not allow would start the next wait
-        limiter.setBurst(Math.max(1, (int) Math.min(burst, Math.floor(rate))));
+        limiter.setBurst(secondOf(rate));
     }
 
     private void probe(long now) {
@@ -208,7 +208,12 @@ public final class LearnedRate {
         }
         rate = raised;
         limiter.setRate(rate);
-        limiter.setBurst(Math.max(1, (int) Math.min(burst, Math.floor(rate))));
+        limiter.setBurst(secondOf(rate));
+    }
+
+    /** A burst of one second of {@code r}: at least one token, never above the burst given. */
+    private int secondOf(double r) {
+        return Math.max(1, (int) Math.min(burst, Math.floor(r)));
     }
 
     /** Requests per second sent over the {@value #WINDOW_SECONDS} seconds up to {@code end}. */
